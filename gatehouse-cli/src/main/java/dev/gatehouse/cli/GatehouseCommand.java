@@ -1,0 +1,19 @@
+package dev.gatehouse.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root {@code gatehouse} command; each surface is a subcommand returning an exit code. */
+@Command(
+    name = "gatehouse",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Kubernetes network and admission policy: analyse, preview, enforce.",
+    subcommands = {})
+public final class GatehouseCommand {
+  @Option(
+      names = "--debug",
+      description = "Print stack traces of internal errors.",
+      scope = picocli.CommandLine.ScopeType.INHERIT)
+  boolean debug;
+}
