@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kubernetes network and admission policy: analyse, preview, enforce.",
-    subcommands = {})
+    subcommands = {dev.gatehouse.cli.netpol.ConnectivityCommand.class})
 public final class GatehouseCommand {
   @Option(
       names = "--debug",

@@ -165,11 +165,20 @@ public final class KubeLoader {
           "bad-list", at, list.path("kind").asText() + ": items is not a list; skipped");
       return;
     }
+    String listKind = list.path("kind").asText();
+    String itemKind = listKind.equals("List") ? "" : listKind.substring(0, listKind.length() - 4);
     for (int i = 0; i < items.size(); i++) {
       String ptr = "/items/" + i;
       int line = lines.lineOf(ptr);
-      addDocument(
-          items.get(i), line > 0 ? at.atLine(line) : at, lines.child(ptr), out, diagnostics);
+      JsonNode item = items.get(i);
+      if (item instanceof ObjectNode o && !itemKind.isEmpty() && !o.has("kind")) {
+        // Items of a typed list (PodList, ...) may omit their kind and apiVersion.
+        ObjectNode typed = o.deepCopy();
+        typed.put("kind", itemKind);
+        typed.put("apiVersion", list.path("apiVersion").asText());
+        item = typed;
+      }
+      addDocument(item, line > 0 ? at.atLine(line) : at, lines.child(ptr), out, diagnostics);
     }
   }
 }

@@ -1,0 +1,26 @@
+package dev.gatehouse.cli.netpol;
+
+import dev.gatehouse.cli.InputOptions;
+import dev.gatehouse.kube.ClusterSnapshot;
+import dev.gatehouse.kube.Diagnostics;
+import dev.gatehouse.kube.KubeObject;
+import dev.gatehouse.netpol.compile.PolicyCompiler;
+import dev.gatehouse.netpol.engine.CompiledNetwork;
+import dev.gatehouse.netpol.engine.NetworkEngine;
+import dev.gatehouse.netpol.ir.CompiledPolicies;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Loads manifests and compiles the network engine, reporting input problems once. */
+record NetworkInput(ClusterSnapshot snapshot, CompiledPolicies policies, CompiledNetwork network) {
+
+  static NetworkInput load(InputOptions input, PrintWriter err) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<KubeObject> objects = input.load(diagnostics);
+    ClusterSnapshot snapshot = ClusterSnapshot.of(objects, diagnostics);
+    CompiledPolicies policies = PolicyCompiler.compile(snapshot, diagnostics);
+    CompiledNetwork network = NetworkEngine.compile(snapshot, policies, diagnostics);
+    input.report(diagnostics, err);
+    return new NetworkInput(snapshot, policies, network);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.gatehouse.netpol.compile;
+
+import dev.gatehouse.kube.ClusterSnapshot;
+import dev.gatehouse.kube.Diagnostics;
+import dev.gatehouse.kube.KubeObject;
+import dev.gatehouse.netpol.ir.CompiledPolicies;
+import dev.gatehouse.netpol.ir.Isolation;
+import dev.gatehouse.netpol.ir.PolicyRule;
+import dev.gatehouse.netpol.model.NetworkPolicyParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the policy objects among a snapshot's objects, validates them and compiles them into one
+ * {@link CompiledPolicies}. Objects of other kinds are reported as skipped, never dropped silently.
+ */
+public final class PolicyCompiler {
+  /** Kinds Kubernetes users commonly keep beside their workloads, which analysis does not use. */
+  private static final Set<String> KNOWN_UNUSED_KINDS =
+      Set.of(
+          "ConfigMap",
+          "Secret",
+          "ServiceAccount",
+          "Role",
+          "RoleBinding",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "Node",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "StorageClass",
+          "CustomResourceDefinition",
+          "HorizontalPodAutoscaler",
+          "PodDisruptionBudget",
+          "Endpoints",
+          "EndpointSlice",
+          "LimitRange",
+          "ResourceQuota",
+          "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration",
+          "PriorityClass",
+          "IngressClass",
+          "PodSecurityPolicy",
+          "Event",
+          "APIService",
+          "Certificate",
+          "ServiceMonitor",
+          "VerticalPodAutoscaler",
+          "ConstraintTemplate",
+          "PolicyAssignment");
+
+  private PolicyCompiler() {}
+
+  /** Compiles every policy among {@code snapshot.others()}. */
+  public static CompiledPolicies compile(ClusterSnapshot snapshot, Diagnostics diagnostics) {
+    List<PolicyRule> rules = new ArrayList<>();
+    List<Isolation> isolations = new ArrayList<>();
+    for (KubeObject o : snapshot.others()) {
+      if (o.kind().equals("NetworkPolicy") && o.apiGroup().equals("networking.k8s.io")) {
+        NetworkPolicyParser.parse(o, diagnostics)
+            .ifPresent(p -> NetworkPolicyCompiler.compile(p, rules, isolations));
+      } else {
+        reportSkipped(o, diagnostics);
+      }
+    }
+    return new CompiledPolicies(rules, isolations);
+  }
+
+  private static void reportSkipped(KubeObject o, Diagnostics diagnostics) {
+    String what =
+        o.kind() + " " + (o.namespace().isEmpty() ? o.name() : o.namespace() + "/" + o.name());
+    if (KNOWN_UNUSED_KINDS.contains(o.kind()) || o.apiGroup().endsWith("gatekeeper.sh")) {
+      diagnostics.info(
+          "skipped-kind", o.location(), what + " skipped: not used by network analysis");
+    } else {
+      diagnostics.warning(
+          "unknown-kind",
+          o.location(),
+          what + " (" + o.apiVersion() + ") skipped: not a kind network analysis knows");
+    }
+  }
+}

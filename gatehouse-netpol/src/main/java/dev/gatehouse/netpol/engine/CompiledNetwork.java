@@ -1,0 +1,143 @@
+package dev.gatehouse.netpol.engine;
+
+import dev.gatehouse.netpol.algebra.ConnectionSet;
+import dev.gatehouse.netpol.algebra.IpRange;
+import dev.gatehouse.netpol.ir.Direction;
+import dev.gatehouse.netpol.ir.Isolation;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Policies compiled against one cluster: rules with evaluated selectors, indexed by subject, and
+ * the peer space of each direction (identities, then the address ranges that the direction's rules
+ * tell apart).
+ *
+ * <p>Immutable after construction except for per-subject results, which are computed on demand once
+ * and cached (thread-safe). Built by {@link NetworkEngine}.
+ */
+public final class CompiledNetwork {
+  private final IdentityTable identities;
+  private final List<IndexedRule> rules;
+  private final EnumArray<List<IpRange>> ipPeers;
+  private final EnumArray<BitSet> isolated;
+  private final EnumArray<List<Isolation>> isolations;
+  private final EnumArray<int[][]> rulesBySubject;
+  private final EnumArray<DirectionalResult[]> results;
+  private final boolean showIpv6;
+
+  CompiledNetwork(
+      IdentityTable identities,
+      List<IndexedRule> rules,
+      EnumArray<List<IpRange>> ipPeers,
+      EnumArray<BitSet> isolated,
+      EnumArray<List<Isolation>> isolations,
+      boolean showIpv6) {
+    this.identities = identities;
+    this.rules = rules;
+    this.ipPeers = ipPeers;
+    this.isolated = isolated;
+    this.isolations = isolations;
+    this.showIpv6 = showIpv6;
+    this.rulesBySubject = new EnumArray<>(d -> indexBySubject(d));
+    this.results = new EnumArray<>(d -> new DirectionalResult[identities.size()]);
+  }
+
+  /** The identities of the cluster. */
+  public IdentityTable identities() {
+    return identities;
+  }
+
+  /** The address ranges that are peers in {@code direction} (sources for ingress). */
+  public List<IpRange> ipPeers(Direction direction) {
+    return ipPeers.get(direction);
+  }
+
+  /** Whether connectivity output should list IPv6 ranges (some rule names an IPv6 CIDR). */
+  boolean showIpv6() {
+    return showIpv6;
+  }
+
+  /** The number of peers in {@code direction}'s peer space. */
+  int peerCount(Direction direction) {
+    return identities.size() + ipPeers.get(direction).size();
+  }
+
+  /** Whether identity {@code subject} is isolated (default deny) in the allow tier. */
+  boolean isIsolated(Direction direction, int subject) {
+    return isolated.get(direction).get(subject);
+  }
+
+  /** The isolation markers that select {@code subject} in {@code direction}. */
+  List<Isolation> isolationsOf(Direction direction, int subject) {
+    return isolations.get(direction).stream()
+        .filter(i -> identities.matches(i.subject(), subject))
+        .toList();
+  }
+
+  /** The rules applying to {@code subject} in {@code direction}, in precedence order. */
+  List<IndexedRule> rulesOf(Direction direction, int subject) {
+    int[] idx = rulesBySubject.get(direction)[subject];
+    List<IndexedRule> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(rules.get(i));
+    }
+    return out;
+  }
+
+  /** Every indexed rule. */
+  List<IndexedRule> rules() {
+    return rules;
+  }
+
+  /** The identity at a peer index of the peer space, or null for an address range. */
+  @Nullable Identity identityAt(int peer) {
+    return peer < identities.size() ? identities.get(peer) : null;
+  }
+
+  /** What {@code subject} allows in {@code direction}, computed once. */
+  DirectionalResult result(Direction direction, int subject) {
+    DirectionalResult[] cache = results.get(direction);
+    DirectionalResult r = cache[subject];
+    if (r == null) {
+      r = SubjectEvaluator.evaluate(this, direction, subject);
+      cache[subject] = r;
+    }
+    return r;
+  }
+
+  /** Computes every subject's results in both directions, in parallel. */
+  void computeAll() {
+    for (Direction d : Direction.values()) {
+      IntStream.range(0, identities.size()).parallel().forEach(s -> result(d, s));
+    }
+  }
+
+  /** The connections allowed from peer {@code src} to peer {@code dst}, both identities. */
+  ConnectionSet allowedBetweenIdentities(int src, int dst) {
+    ConnectionSet e = result(Direction.EGRESS, src).get(dst);
+    return e.isEmpty() ? e : e.intersect(result(Direction.INGRESS, dst).get(src));
+  }
+
+  private int[][] indexBySubject(Direction d) {
+    List<List<Integer>> lists = new ArrayList<>();
+    for (int i = 0; i < identities.size(); i++) {
+      lists.add(new ArrayList<>());
+    }
+    for (IndexedRule r : rules) {
+      if (r.rule().direction() != d) {
+        continue;
+      }
+      for (int s = r.subjects().nextSetBit(0); s >= 0; s = r.subjects().nextSetBit(s + 1)) {
+        lists.get(s).add(r.index());
+      }
+    }
+    int[][] out = new int[identities.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+}

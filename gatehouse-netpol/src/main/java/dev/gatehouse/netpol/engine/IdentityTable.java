@@ -1,0 +1,139 @@
+package dev.gatehouse.netpol.engine;
+
+import dev.gatehouse.kube.ClusterSnapshot;
+import dev.gatehouse.kube.Namespace;
+import dev.gatehouse.kube.Workload;
+import dev.gatehouse.netpol.ir.EndpointSelector;
+import dev.gatehouse.netpol.ir.NamespaceMatch;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The identities of a cluster and selector evaluation over them.
+ *
+ * <p>Identities are numbered namespace by namespace, so the identities of one namespace form a
+ * contiguous id range. {@link #select} evaluates a selector once per identity and caches the result
+ * by selector value, so policies that repeat a selector pay once.
+ */
+public final class IdentityTable {
+  private final List<Identity> identities;
+  private final List<Namespace> namespaces;
+  private final int[] nsStart;
+  private final Map<String, Integer> nsIndex = new HashMap<>();
+  private final Map<EndpointSelector, BitSet> cache = new ConcurrentHashMap<>();
+
+  private IdentityTable(List<Identity> identities, List<Namespace> namespaces, int[] nsStart) {
+    this.identities = identities;
+    this.namespaces = namespaces;
+    this.nsStart = nsStart;
+    for (int i = 0; i < namespaces.size(); i++) {
+      nsIndex.put(namespaces.get(i).name(), i);
+    }
+  }
+
+  /** Groups the snapshot's workloads into identities. */
+  public static IdentityTable of(ClusterSnapshot snapshot) {
+    Map<String, Map<Object, List<Workload>>> byNs = new LinkedHashMap<>();
+    for (String ns : snapshot.namespaces().keySet()) {
+      byNs.put(ns, new LinkedHashMap<>());
+    }
+    for (Workload w : snapshot.workloads()) {
+      byNs.computeIfAbsent(w.namespace(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(List.of(w.labels(), w.ports()), k -> new ArrayList<>())
+          .add(w);
+    }
+    List<Identity> ids = new ArrayList<>();
+    List<Namespace> nss = new ArrayList<>();
+    int[] starts = new int[byNs.size() + 1];
+    int n = 0;
+    for (Map.Entry<String, Map<Object, List<Workload>>> e : byNs.entrySet()) {
+      Namespace ns = snapshot.namespace(e.getKey());
+      starts[n++] = ids.size();
+      nss.add(ns);
+      for (List<Workload> members : e.getValue().values()) {
+        Workload first = members.getFirst();
+        ids.add(
+            new Identity(
+                ids.size(),
+                ns.name(),
+                ns.labels(),
+                first.labels(),
+                first.ports(),
+                List.copyOf(members)));
+      }
+    }
+    starts[n] = ids.size();
+    return new IdentityTable(List.copyOf(ids), List.copyOf(nss), starts);
+  }
+
+  /** All identities, by id. */
+  public List<Identity> identities() {
+    return identities;
+  }
+
+  /** The number of identities. */
+  public int size() {
+    return identities.size();
+  }
+
+  /** The identity with the given id. */
+  public Identity get(int id) {
+    return identities.get(id);
+  }
+
+  /** The ids of every identity the selector matches (shared: do not modify). */
+  public BitSet select(EndpointSelector selector) {
+    BitSet cached = cache.get(selector);
+    if (cached != null) {
+      return cached;
+    }
+    BitSet out = new BitSet(identities.size());
+    for (int nsi : namespacesMatching(selector.namespaces())) {
+      for (int id = nsStart[nsi]; id < nsStart[nsi + 1]; id++) {
+        if (selector.pods().matches(identities.get(id).labels())) {
+          out.set(id);
+        }
+      }
+    }
+    cache.putIfAbsent(selector, out);
+    return out;
+  }
+
+  /** Whether the selector matches identity {@code id} (without computing the whole set). */
+  public boolean matches(EndpointSelector selector, int id) {
+    BitSet cached = cache.get(selector);
+    if (cached != null) {
+      return cached.get(id);
+    }
+    Identity i = identities.get(id);
+    boolean ns =
+        switch (selector.namespaces()) {
+          case NamespaceMatch.Named n -> n.name().equals(i.namespace());
+          case NamespaceMatch.Selected s -> s.selector().matches(i.namespaceLabels());
+        };
+    return ns && selector.pods().matches(i.labels());
+  }
+
+  private List<Integer> namespacesMatching(NamespaceMatch match) {
+    return switch (match) {
+      case NamespaceMatch.Named n -> {
+        Integer i = nsIndex.get(n.name());
+        yield i == null ? List.of() : List.of(i);
+      }
+      case NamespaceMatch.Selected s -> {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < namespaces.size(); i++) {
+          if (s.selector().matches(namespaces.get(i).labels())) {
+            out.add(i);
+          }
+        }
+        yield out;
+      }
+    };
+  }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.netpol.ir;
+
+/** What a matching rule does with the connections it matches. */
+public enum Action {
+  /** Allow. */
+  ALLOW,
+  /** Deny. */
+  DENY,
+  /** Skip the remaining admin rules and let lower tiers decide (ANP only). */
+  PASS
+}

@@ -1,0 +1,90 @@
+package dev.gatehouse.netpol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gatehouse.kube.Diagnostics;
+import dev.gatehouse.netpol.engine.CompiledNetwork;
+import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
+import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.output.ConnectivityWriter;
+import dev.gatehouse.netpol.output.OutputFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the netpol-analyzer conformance rows of {@code ../shared/conformance/netpol/cases.tsv} whose
+ * options are only a format and focus flags, comparing as its README says (equal after deleting
+ * line breaks). On a mismatch the actual output is written to {@code target/conformance-actual/}.
+ */
+class NetpolConformanceTest {
+  private static final Set<String> GROUPS = Set.of("a");
+
+  @TestFactory
+  Stream<DynamicTest> connectivityCases() throws IOException {
+    java.util.Optional<Path> shared = SharedData.root();
+    assumeTrue(shared.isPresent(), "../shared/conformance is not present");
+    Path netpol = shared.get().resolve("conformance/netpol");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String line : Files.readAllLines(netpol.resolve("cases.tsv")).stream().skip(1).toList()) {
+      String[] f = line.split("\t");
+      if (f.length < 4 || !GROUPS.contains(f[2])) {
+        continue;
+      }
+      Case c = Case.parse(f[0], f[1], f[3]);
+      if (c == null) {
+        continue;
+      }
+      tests.add(DynamicTest.dynamicTest(f[1], () -> run(netpol, c)));
+    }
+    return tests.stream();
+  }
+
+  private static void run(Path netpol, Case c) throws IOException {
+    Diagnostics d = new Diagnostics();
+    CompiledNetwork net =
+        Pipeline.fromPaths(d, netpol.resolve("inputs").resolve(c.dir()).toString());
+    ConnectivityReport report = ConnectivityAnalysis.run(net).focusOn(c.focus());
+    String actual = ConnectivityWriter.render(report, c.format());
+    String expected = Files.readString(netpol.resolve("expected").resolve(c.expected()));
+    if (!clean(actual).equals(clean(expected))) {
+      Path out = Path.of("target/conformance-actual");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve(c.expected()), actual);
+    }
+    assertThat(clean(actual)).as("diagnostics: %s", d.all()).isEqualTo(clean(expected));
+  }
+
+  private static String clean(String s) {
+    return s.replace("\n", "").replace("\r", "");
+  }
+
+  /** One row: input dir, expected file, format and focus. */
+  record Case(String dir, String expected, OutputFormat format, List<String> focus) {
+    /** Parses the options column; null when it uses options this test does not cover. */
+    static @org.jspecify.annotations.Nullable Case parse(
+        String dir, String expected, String options) {
+      String[] words = options.trim().split("\\s+");
+      OutputFormat format = OutputFormat.TXT;
+      List<String> focus = List.of();
+      for (int i = 0; i < words.length; i++) {
+        switch (words[i]) {
+          case "-o" -> format = OutputFormat.parse(words[++i]).orElseThrow();
+          case "--focusworkload" -> focus = Arrays.asList(words[++i].split(","));
+          default -> {
+            return null;
+          }
+        }
+      }
+      return new Case(dir, expected, format, focus);
+    }
+  }
+}
