@@ -92,6 +92,85 @@ public final class CompiledNetwork {
     return rules;
   }
 
+  /**
+   * Resolves {@code ns/name} (a workload of any kind; {@code name} alone means namespace {@code
+   * default}) or an IP address.
+   */
+  public java.util.Optional<Endpoint> resolve(String spec) {
+    if (!spec.contains("/") || spec.contains(":")) {
+      java.util.Optional<IpRange> ip = IpRange.parseAddressRange(spec);
+      if (ip.isPresent()) {
+        return java.util.Optional.of(new Endpoint.OfAddress(ip.get()));
+      }
+    }
+    String ns = spec.contains("/") ? spec.substring(0, spec.indexOf('/')) : "default";
+    String name = spec.substring(spec.indexOf('/') + 1);
+    for (Identity i : identities.identities()) {
+      for (dev.gatehouse.kube.Workload w : i.members()) {
+        if (w.namespace().equals(ns) && w.name().equals(name)) {
+          return java.util.Optional.of(new Endpoint.OfWorkload(w, i.id()));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Every connection allowed from {@code src} to {@code dst} (egress at src ∩ ingress at dst). */
+  public ConnectionSet allowed(Endpoint src, Endpoint dst) {
+    ConnectionSet egress =
+        src instanceof Endpoint.OfWorkload w
+            ? result(Direction.EGRESS, w.identity()).get(peerIndex(Direction.EGRESS, dst))
+            : ConnectionSet.ALL;
+    if (egress.isEmpty()) {
+      return egress;
+    }
+    ConnectionSet ingress =
+        dst instanceof Endpoint.OfWorkload w
+            ? result(Direction.INGRESS, w.identity()).get(peerIndex(Direction.INGRESS, src))
+            : ConnectionSet.ALL;
+    return egress.intersect(ingress);
+  }
+
+  /**
+   * Explains whether {@code src} may connect to {@code dst} (on {@code protocol}/{@code port} when
+   * given): the verdict of each side and the rules responsible.
+   */
+  public Verdict explain(
+      Endpoint src,
+      Endpoint dst,
+      java.util.Optional<dev.gatehouse.netpol.algebra.Protocol> protocol,
+      java.util.OptionalInt port) {
+    Explainer x = new Explainer(this);
+    DirectionVerdict egress = x.explain(Direction.EGRESS, src, dst, protocol, port);
+    DirectionVerdict ingress = x.explain(Direction.INGRESS, dst, src, protocol, port);
+    ConnectionSet conns = egress.conns().intersect(ingress.conns());
+    ConnectionSet asked =
+        protocol.isEmpty()
+            ? ConnectionSet.ALL
+            : port.isEmpty()
+                ? ConnectionSet.allOf(protocol.get())
+                : ConnectionSet.of(
+                    protocol.get(), dev.gatehouse.netpol.algebra.PortSet.of(port.getAsInt()));
+    boolean allowed = !conns.intersect(asked).isEmpty();
+    return new Verdict(src, dst, protocol, port, allowed, conns, egress, ingress);
+  }
+
+  /** The index of {@code e} in {@code direction}'s peer space. */
+  int peerIndex(Direction direction, Endpoint e) {
+    return switch (e) {
+      case Endpoint.OfWorkload w -> w.identity();
+      case Endpoint.OfAddress a -> {
+        List<IpRange> ips = ipPeers.get(direction);
+        for (int i = 0; i < ips.size(); i++) {
+          if (ips.get(i).contains(a.address())) {
+            yield identities.size() + i;
+          }
+        }
+        throw new IllegalStateException("address partition does not cover " + a.label());
+      }
+    };
+  }
+
   /** The identity at a peer index of the peer space, or null for an address range. */
   @Nullable Identity identityAt(int peer) {
     return peer < identities.size() ? identities.get(peer) : null;

@@ -1,0 +1,180 @@
+package dev.gatehouse.netpol.engine;
+
+import dev.gatehouse.netpol.algebra.ConnectionSet;
+import dev.gatehouse.netpol.algebra.Protocol;
+import dev.gatehouse.netpol.ir.Action;
+import dev.gatehouse.netpol.ir.Direction;
+import dev.gatehouse.netpol.ir.Isolation;
+import dev.gatehouse.netpol.ir.RuleOrigin;
+import dev.gatehouse.netpol.ir.Tier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Explains one side of a connection: which rules matched, in precedence order, and which of them
+ * (or which isolation, or the system default) decided.
+ *
+ * <p>The allowed connections come from the same per-subject results connectivity uses; the walk
+ * below only names the rules responsible, following {@link TierEvaluator}'s order.
+ */
+final class Explainer {
+  private final CompiledNetwork net;
+
+  Explainer(CompiledNetwork net) {
+    this.net = net;
+  }
+
+  DirectionVerdict explain(
+      Direction d, Endpoint subject, Endpoint peer, Optional<Protocol> proto, OptionalInt port) {
+    if (!(subject instanceof Endpoint.OfWorkload w)) {
+      return new DirectionVerdict(
+          d,
+          true,
+          ConnectionSet.ALL,
+          List.of(
+              new Reason(
+                  Reason.Effect.DEFAULT,
+                  Optional.empty(),
+                  subject.label()
+                      + " is outside the cluster; no policy applies to its "
+                      + d.title().toLowerCase(java.util.Locale.ROOT))));
+    }
+    int s = w.identity();
+    int p = net.peerIndex(d, peer);
+    ConnectionSet conns = net.result(d, s).get(p);
+    List<IndexedRule> matching = net.rulesOf(d, s).stream().filter(r -> r.peers().get(p)).toList();
+    Identity dst = d == Direction.INGRESS ? net.identities().get(s) : net.identityAt(p);
+    Walk walk = new Walk(d, w, peer, dst, proto, port);
+    boolean allowed =
+        proto.isPresent() && port.isPresent()
+            ? conns.contains(proto.get(), port.getAsInt())
+            : proto.isPresent()
+                ? !conns.intersect(ConnectionSet.allOf(proto.get())).isEmpty()
+                : !conns.isEmpty();
+    walk.run(matching, net.isIsolated(d, s), net.isolationsOf(d, s));
+    return new DirectionVerdict(d, allowed, conns, List.copyOf(walk.reasons));
+  }
+
+  /** The reasons of one direction, collected in the evaluator's order. */
+  private static final class Walk {
+    private final Direction d;
+    private final Endpoint.OfWorkload subject;
+    private final Endpoint peer;
+    private final @Nullable Identity dst;
+    private final ConnectionSet asked;
+    private final List<Reason> reasons = new ArrayList<>();
+
+    Walk(
+        Direction d,
+        Endpoint.OfWorkload subject,
+        Endpoint peer,
+        @Nullable Identity dst,
+        Optional<Protocol> proto,
+        OptionalInt port) {
+      this.d = d;
+      this.subject = subject;
+      this.peer = peer;
+      this.dst = dst;
+      this.asked =
+          proto.isEmpty()
+              ? ConnectionSet.ALL
+              : port.isEmpty()
+                  ? ConnectionSet.allOf(proto.get())
+                  : ConnectionSet.of(
+                      proto.get(), dev.gatehouse.netpol.algebra.PortSet.of(port.getAsInt()));
+    }
+
+    void run(List<IndexedRule> rules, boolean isolated, List<Isolation> isolations) {
+      ConnectionSet open = asked;
+      ConnectionSet allowTier = ConnectionSet.NONE;
+      for (IndexedRule r : rules) {
+        ConnectionSet c = r.conns(dst).intersect(open);
+        Tier tier = r.rule().tier();
+        if (c.isEmpty() && tier != Tier.ALLOW) {
+          continue;
+        }
+        switch (tier) {
+          case ADMIN, BASELINE -> {
+            if (tier == Tier.BASELINE && isolated) {
+              continue;
+            }
+            Reason.Effect e = effect(r.rule().action());
+            add(e, r.rule().origin(), verb(r.rule().action()) + " " + peer.label() + " on " + c);
+            if (r.rule().action() != Action.PASS || tier == Tier.BASELINE) {
+              open = open.subtract(c);
+            }
+          }
+          case DENY -> {
+            add(Reason.Effect.DENY, r.rule().origin(), "denies " + peer.label() + " on " + c);
+            open = open.subtract(c);
+          }
+          case ALLOW -> {
+            if (!c.isEmpty()) {
+              allowTier = allowTier.union(c);
+              add(Reason.Effect.ALLOW, r.rule().origin(), "admits " + peer.label() + " on " + c);
+            } else {
+              add(
+                  Reason.Effect.ALLOW,
+                  r.rule().origin(),
+                  "admits " + peer.label() + " only on " + r.conns(dst) + ", not on " + asked);
+            }
+          }
+        }
+      }
+      ConnectionSet notAllowed = open.subtract(allowTier);
+      if (isolated && !notAllowed.isEmpty()) {
+        for (Isolation i : isolations) {
+          reasons.add(
+              new Reason(
+                  Reason.Effect.ISOLATE,
+                  Optional.of(i.origin()),
+                  i.origin().kind()
+                      + " "
+                      + i.origin().policy()
+                      + " selects "
+                      + subject.label()
+                      + "; no "
+                      + d.title().toLowerCase(java.util.Locale.ROOT)
+                      + " rule of a policy selecting it admits "
+                      + peer.label()
+                      + (notAllowed.isAll() ? "" : " on " + notAllowed)));
+        }
+      } else if (!isolated && !open.isEmpty()) {
+        reasons.add(
+            new Reason(
+                Reason.Effect.DEFAULT,
+                Optional.empty(),
+                "no policy isolates "
+                    + subject.label()
+                    + " for "
+                    + d.title()
+                    + "; "
+                    + open
+                    + " allowed by default"));
+      }
+    }
+
+    private void add(Reason.Effect e, RuleOrigin o, String what) {
+      reasons.add(new Reason(e, Optional.of(o), o.policyLabel() + " " + o.rule() + " " + what));
+    }
+
+    private static Reason.Effect effect(Action a) {
+      return switch (a) {
+        case ALLOW -> Reason.Effect.ALLOW;
+        case DENY -> Reason.Effect.DENY;
+        case PASS -> Reason.Effect.PASS;
+      };
+    }
+
+    private static String verb(Action a) {
+      return switch (a) {
+        case ALLOW -> "allows";
+        case DENY -> "denies";
+        case PASS -> "passes";
+      };
+    }
+  }
+}
