@@ -9,7 +9,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kubernetes network and admission policy: analyse, preview, enforce.",
-    subcommands = {dev.gatehouse.cli.netpol.ConnectivityCommand.class})
+    subcommands = {
+      dev.gatehouse.cli.admission.AdmissionCommand.class,
+      dev.gatehouse.cli.netpol.ConnectivityCommand.class,
+      dev.gatehouse.cli.netpol.EvalCommand.class,
+      dev.gatehouse.cli.netpol.ExplainCommand.class
+    })
 public final class GatehouseCommand {
   @Option(
       names = "--debug",

@@ -146,7 +146,8 @@ public final class KubeLoader {
       flattenList(obj, at, lines, out, diagnostics);
       return;
     }
-    if (!obj.path("metadata").isObject()) {
+    // An AdmissionReview is a request envelope, not a stored object: it has no metadata.
+    if (!obj.path("metadata").isObject() && !kind.equals("AdmissionReview")) {
       diagnostics.error("no-metadata", at, kind + " without metadata; skipped");
       return;
     }

@@ -54,6 +54,11 @@ final class YamlDocumentReader {
             "yaml-syntax",
             new SourceLocation(file, line > 0 ? line : chunk.firstLine() + 1, 0),
             "YAML syntax error: " + oneLine(e.getProblem()) + "; document skipped");
+      } catch (StructureProblem e) {
+        diagnostics.error(
+            "yaml-structure",
+            new SourceLocation(file, e.line, 0),
+            e.getMessage() + "; document skipped");
       } catch (YamlEngineException | IllegalArgumentException e) {
         diagnostics.error(
             "yaml-syntax",
@@ -66,6 +71,17 @@ final class YamlDocumentReader {
 
   private static String oneLine(String s) {
     return s.replaceAll("\\s+", " ").trim();
+  }
+
+  /** A document that parses as YAML but cannot be a Kubernetes object tree. */
+  private static final class StructureProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+
+    StructureProblem(int line, String message) {
+      super(message);
+      this.line = line;
+    }
   }
 
   /** A document's text and the 0-based line where it starts in the file. */
@@ -132,11 +148,15 @@ final class YamlDocumentReader {
         ObjectNode obj = NODES.objectNode();
         for (NodeTuple t : m.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode key)) {
-            throw new IllegalArgumentException(
-                "line " + lineOf(t.getKeyNode(), offset) + ": a mapping key must be a scalar");
+            throw new StructureProblem(
+                lineOf(t.getKeyNode(), offset), "a mapping key must be a scalar");
           }
           if (key.getValue().equals("<<") && key.getTag().equals(Tag.MERGE)) {
             continue;
+          }
+          if (obj.has(key.getValue())) {
+            throw new StructureProblem(
+                lineOf(key, offset), "duplicate key \"" + key.getValue() + "\"");
           }
           String child = pointer + "/" + escape(key.getValue());
           lines.put(child, lineOf(key, offset));

@@ -51,7 +51,8 @@ public final class NetworkPolicyCompiler {
         new Isolation(
             direction,
             subject,
-            new RuleOrigin("NetworkPolicy", policy.id(), "", policy.source().location())));
+            new RuleOrigin(
+                "NetworkPolicy", policy.id(), "", policy.source().locate("/spec/podSelector"))));
     for (NetworkPolicy.Rule r : list) {
       RuleOrigin origin =
           new RuleOrigin(
