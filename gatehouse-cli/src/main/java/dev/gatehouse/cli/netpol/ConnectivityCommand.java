@@ -58,5 +58,4 @@ public final class ConnectivityCommand implements Callable<Integer> {
     out.println(ConnectivityWriter.render(report, format));
     return ExitCodes.OK;
   }
-
 }
