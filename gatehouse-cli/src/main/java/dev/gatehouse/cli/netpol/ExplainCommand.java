@@ -67,7 +67,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private static void side(StringBuilder sb, DirectionVerdict d) {
     String head =
-        String.format("  %-8s(%s)", d.direction().title(), d.allowed() ? "allowed" : "denied");
+        String.format("  %-8s%-9s", d.direction().title(), d.allowed() ? "(allowed)" : "(denied)");
     String pad = " ".repeat(head.length());
     boolean first = true;
     for (Reason r : d.reasons()) {
