@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Kubernetes network and admission policy: analyse, preview, enforce.",
     subcommands = {
+      dev.gatehouse.cli.rego.RegoCommand.class,
       dev.gatehouse.cli.admission.AdmissionCommand.class,
+      dev.gatehouse.cli.netpol.GenerateClusterCommand.class,
       dev.gatehouse.cli.netpol.ConnectivityCommand.class,
       dev.gatehouse.cli.netpol.EvalCommand.class,
       dev.gatehouse.cli.netpol.ExplainCommand.class

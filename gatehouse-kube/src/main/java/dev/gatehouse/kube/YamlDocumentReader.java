@@ -49,7 +49,12 @@ final class YamlDocumentReader {
         Optional<ParsedDocument> doc = parse(chunk);
         doc.ifPresent(out::add);
       } catch (MarkedYamlEngineException e) {
-        int line = e.getProblemMark().map(m -> m.getLine() + 1 + chunk.firstLine()).orElse(0);
+        // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it.
+        int line =
+            e.getContextMark()
+                .or(e::getProblemMark)
+                .map(m -> m.getLine() + 1 + chunk.firstLine())
+                .orElse(0);
         diagnostics.error(
             "yaml-syntax",
             new SourceLocation(file, line > 0 ? line : chunk.firstLine() + 1, 0),

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.gatehouse.kube.Diagnostics;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
+import dev.gatehouse.netpol.engine.ConnectivityFocus;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * line breaks). On a mismatch the actual output is written to {@code target/conformance-actual/}.
  */
 class NetpolConformanceTest {
-  private static final Set<String> GROUPS = Set.of("a");
+  private static final Set<String> GROUPS = Set.of("a", "b", "d");
 
   @TestFactory
   Stream<DynamicTest> connectivityCases() throws IOException {
@@ -52,7 +56,7 @@ class NetpolConformanceTest {
     Diagnostics d = new Diagnostics();
     CompiledNetwork net =
         Pipeline.fromPaths(d, netpol.resolve("inputs").resolve(c.dir()).toString());
-    ConnectivityReport report = ConnectivityAnalysis.run(net).focusOn(c.focus());
+    ConnectivityReport report = ConnectivityAnalysis.run(net).focus(c.focus());
     String actual = ConnectivityWriter.render(report, c.format());
     String expected = Files.readString(netpol.resolve("expected").resolve(c.expected()));
     if (!clean(actual).equals(clean(expected))) {
@@ -68,23 +72,28 @@ class NetpolConformanceTest {
   }
 
   /** One row: input dir, expected file, format and focus. */
-  record Case(String dir, String expected, OutputFormat format, List<String> focus) {
+  record Case(String dir, String expected, OutputFormat format, ConnectivityFocus focus) {
     /** Parses the options column; null when it uses options this test does not cover. */
     static @org.jspecify.annotations.Nullable Case parse(
         String dir, String expected, String options) {
       String[] words = options.trim().split("\\s+");
       OutputFormat format = OutputFormat.TXT;
-      List<String> focus = List.of();
+      List<String> workloads = List.of();
+      List<String> peers = List.of();
+      Optional<Direction> direction = Optional.empty();
       for (int i = 0; i < words.length; i++) {
         switch (words[i]) {
           case "-o" -> format = OutputFormat.parse(words[++i]).orElseThrow();
-          case "--focusworkload" -> focus = Arrays.asList(words[++i].split(","));
+          case "--focusworkload" -> workloads = Arrays.asList(words[++i].split(","));
+          case "--focusworkload-peer" -> peers = Arrays.asList(words[++i].split(","));
+          case "--focus-direction" ->
+              direction = Optional.of(Direction.valueOf(words[++i].toUpperCase(Locale.ROOT)));
           default -> {
             return null;
           }
         }
       }
-      return new Case(dir, expected, format, focus);
+      return new Case(dir, expected, format, new ConnectivityFocus(workloads, peers, direction));
     }
   }
 }

@@ -4,13 +4,18 @@ import dev.gatehouse.cli.ExitCodes;
 import dev.gatehouse.cli.InputOptions;
 import dev.gatehouse.cli.UserException;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
+import dev.gatehouse.netpol.engine.ConnectivityFocus;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +33,8 @@ public final class ConnectivityCommand implements Callable<Integer> {
 
   @Mixin InputOptions input = new InputOptions();
 
+  @Mixin EngineOption engine = new EngineOption();
+
   @Option(
       names = {"-o", "--output"},
       defaultValue = "txt",
@@ -41,6 +48,22 @@ public final class ConnectivityCommand implements Callable<Integer> {
       description = "Only connections from or to these workloads.")
   List<String> focus = new ArrayList<>();
 
+  @Option(
+      names = {"--focus-workload-peer", "--focusworkload-peer"},
+      split = ",",
+      paramLabel = "[NS/]NAME",
+      description =
+          "With --focus-workload: only connections between a focus workload and these workloads.")
+  List<String> focusPeers = new ArrayList<>();
+
+  @Option(
+      names = "--focus-direction",
+      paramLabel = "ingress|egress",
+      description =
+          "With --focus-workload: only connections into (ingress) or out of (egress) the focus"
+              + " workloads.")
+  @Nullable String focusDirection;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -52,10 +75,24 @@ public final class ConnectivityCommand implements Callable<Integer> {
                     new UserException(
                         "unknown output format \"" + output + "\" (txt, json, csv, md, dot)",
                         ExitCodes.USAGE));
-    NetworkInput in = NetworkInput.load(input, err);
-    ConnectivityReport report = ConnectivityAnalysis.run(in.network());
-    report = report.focusOn(focus);
+    ConnectivityFocus focused = new ConnectivityFocus(focus, focusPeers, direction());
+    NetworkInput in = NetworkInput.load(input, engine.options(), err);
+    ConnectivityReport report = ConnectivityAnalysis.run(in.network()).focus(focused);
     out.println(ConnectivityWriter.render(report, format));
     return ExitCodes.OK;
+  }
+
+  private Optional<Direction> direction() {
+    if (focusDirection == null) {
+      return Optional.empty();
+    }
+    return switch (focusDirection.toLowerCase(Locale.ROOT)) {
+      case "ingress" -> Optional.of(Direction.INGRESS);
+      case "egress" -> Optional.of(Direction.EGRESS);
+      default ->
+          throw new UserException(
+              "--focus-direction must be ingress or egress, not \"" + focusDirection + "\"",
+              ExitCodes.USAGE);
+    };
   }
 }

@@ -4,9 +4,12 @@ import dev.gatehouse.cli.ExitCodes;
 import dev.gatehouse.cli.InputOptions;
 import dev.gatehouse.cli.UserException;
 import dev.gatehouse.netpol.engine.DirectionVerdict;
+import dev.gatehouse.netpol.engine.L7Constraint;
 import dev.gatehouse.netpol.engine.Reason;
+import dev.gatehouse.netpol.engine.RequestCheck;
 import dev.gatehouse.netpol.engine.Verdict;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +31,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Mixin InputOptions input = new InputOptions();
 
+  @Mixin EngineOption engine = new EngineOption();
+
   @Mixin ConnectionQuery query = new ConnectionQuery();
 
   @Option(
@@ -42,7 +47,7 @@ public final class ExplainCommand implements Callable<Integer> {
       throw new UserException(
           "unknown output format \"" + output + "\" (txt, json)", ExitCodes.USAGE);
     }
-    NetworkInput in = NetworkInput.load(input, spec.commandLine().getErr());
+    NetworkInput in = NetworkInput.load(input, engine.options(), spec.commandLine().getErr());
     Verdict v = query.ask(in.network());
     PrintWriter out = spec.commandLine().getOut();
     out.println(output.equals("json") ? VerdictJson.render(v) : text(v));
@@ -61,16 +66,37 @@ public final class ExplainCommand implements Callable<Integer> {
         .append('\n');
     side(sb, v.egress());
     side(sb, v.ingress());
+    for (L7Constraint c : v.l7()) {
+      sb.append(String.format("  %-8s%-9s", "L7", "(filter)"))
+          .append("  ")
+          .append(c.conns())
+          .append(' ')
+          .append(c.rulesText())
+          .append('\n');
+    }
+    for (RequestCheck c : v.checks()) {
+      String title = c.what().startsWith("DNS ") ? "DNS" : "Request";
+      lines(sb, title, c.allowed(), c.what(), c.reasons());
+    }
     sb.append("  allowed end to end: ").append(v.conns());
     return sb.toString();
   }
 
   private static void side(StringBuilder sb, DirectionVerdict d) {
-    String head =
-        String.format("  %-8s%-9s", d.direction().title(), d.allowed() ? "(allowed)" : "(denied)");
+    lines(sb, d.direction().title(), d.allowed(), "", d.reasons());
+  }
+
+  /** A titled block: the verdict, then (when given) what was checked, then one reason a line. */
+  private static void lines(
+      StringBuilder sb, String title, boolean allowed, String what, List<Reason> reasons) {
+    String head = String.format("  %-8s%-9s", title, allowed ? "(allowed)" : "(denied)");
     String pad = " ".repeat(head.length());
     boolean first = true;
-    for (Reason r : d.reasons()) {
+    if (!what.isEmpty()) {
+      sb.append(head).append("  ").append(what).append('\n');
+      first = false;
+    }
+    for (Reason r : reasons) {
       sb.append(first ? head : pad).append("  ").append(r.text());
       r.origin()
           .filter(o -> o.location().line() > 0)

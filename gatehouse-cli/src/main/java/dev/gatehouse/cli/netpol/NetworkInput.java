@@ -6,6 +6,7 @@ import dev.gatehouse.kube.Diagnostics;
 import dev.gatehouse.kube.KubeObject;
 import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
+import dev.gatehouse.netpol.engine.EngineOptions;
 import dev.gatehouse.netpol.engine.NetworkEngine;
 import dev.gatehouse.netpol.ir.CompiledPolicies;
 import java.io.PrintWriter;
@@ -15,11 +16,16 @@ import java.util.List;
 record NetworkInput(ClusterSnapshot snapshot, CompiledPolicies policies, CompiledNetwork network) {
 
   static NetworkInput load(InputOptions input, PrintWriter err) {
+    return load(input, EngineOptions.DEFAULT, err);
+  }
+
+  /** Loads and compiles with the given engine options. */
+  static NetworkInput load(InputOptions input, EngineOptions options, PrintWriter err) {
     Diagnostics diagnostics = new Diagnostics();
     List<KubeObject> objects = input.load(diagnostics);
     ClusterSnapshot snapshot = ClusterSnapshot.of(objects, diagnostics);
     CompiledPolicies policies = PolicyCompiler.compile(snapshot, diagnostics);
-    CompiledNetwork network = NetworkEngine.compile(snapshot, policies, diagnostics);
+    CompiledNetwork network = NetworkEngine.compile(snapshot, policies, diagnostics, options);
     input.report(diagnostics, err);
     return new NetworkInput(snapshot, policies, network);
   }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.netpol.engine.DirectionVerdict;
+import dev.gatehouse.netpol.engine.L7Constraint;
 import dev.gatehouse.netpol.engine.Reason;
+import dev.gatehouse.netpol.engine.RequestCheck;
 import dev.gatehouse.netpol.engine.Verdict;
 
 /** Renders a {@link Verdict} as JSON with stable keys. */
@@ -25,6 +27,24 @@ final class VerdictJson {
     root.put("conn", v.conns().toString());
     root.set("egress", side(v.egress()));
     root.set("ingress", side(v.ingress()));
+    if (!v.l7().isEmpty()) {
+      ArrayNode l7 = root.putArray("l7");
+      for (L7Constraint c : v.l7()) {
+        ObjectNode o = l7.addObject();
+        o.put("conn", c.conns().toString());
+        o.put("egress", c.egress().toString());
+        o.put("ingress", c.ingress().toString());
+      }
+    }
+    if (!v.checks().isEmpty()) {
+      ArrayNode checks = root.putArray("checks");
+      for (RequestCheck c : v.checks()) {
+        ObjectNode o = checks.addObject();
+        o.put("what", c.what());
+        o.put("allowed", c.allowed());
+        o.set("reasons", reasons(c.reasons()));
+      }
+    }
     try {
       return MAPPER.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -36,8 +56,13 @@ final class VerdictJson {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("allowed", d.allowed());
     n.put("conn", d.conns().toString());
-    ArrayNode reasons = n.putArray("reasons");
-    for (Reason r : d.reasons()) {
+    n.set("reasons", reasons(d.reasons()));
+    return n;
+  }
+
+  private static ArrayNode reasons(java.util.List<Reason> list) {
+    ArrayNode reasons = MAPPER.createArrayNode();
+    for (Reason r : list) {
       ObjectNode o = reasons.addObject();
       o.put("effect", r.effect().name().toLowerCase(java.util.Locale.ROOT));
       r.origin()
@@ -51,6 +76,6 @@ final class VerdictJson {
               });
       o.put("text", r.text());
     }
-    return n;
+    return reasons;
   }
 }

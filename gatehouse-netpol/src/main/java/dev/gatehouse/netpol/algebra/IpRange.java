@@ -96,14 +96,17 @@ public record IpRange(boolean v6, BigInteger first, BigInteger last)
 
   /** Formats one address of this range's family. */
   public String format(BigInteger value) {
+    if (!v6) {
+      long v = value.longValue();
+      return (v >>> 24 & 0xff) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
+    }
     byte[] raw = value.toByteArray();
-    int width = v6 ? 16 : 4;
+    int width = 16;
     byte[] b = new byte[width];
     int copy = Math.min(raw.length, width);
     System.arraycopy(raw, raw.length - copy, b, width - copy, copy);
     try {
-      String s = InetAddress.getByAddress(b).getHostAddress();
-      return v6 ? compressV6(s) : s;
+      return compressV6(InetAddress.getByAddress(b).getHostAddress());
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }

@@ -85,14 +85,29 @@ public final class IpSet {
     return out;
   }
 
-  /** Whether {@code range} lies entirely inside this set. */
+  /**
+   * Whether {@code range} lies entirely inside this set: inside one of its ranges, since the ranges
+   * are disjoint and never adjacent (adjacent ones are merged).
+   */
   public boolean containsRange(IpRange range) {
-    return IpSet.of(range).subtract(this).isEmpty();
+    for (IpRange r : ranges) {
+      if (r.contains(range)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether this set and {@code range} share an address. */
   public boolean overlaps(IpRange range) {
-    return !IpSet.of(range).subtract(IpSet.of(range).subtract(this)).isEmpty();
+    for (IpRange r : ranges) {
+      if (r.v6() == range.v6()
+          && r.first().compareTo(range.last()) <= 0
+          && range.first().compareTo(r.last()) <= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

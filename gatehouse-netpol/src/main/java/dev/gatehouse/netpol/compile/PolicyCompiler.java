@@ -6,6 +6,11 @@ import dev.gatehouse.kube.KubeObject;
 import dev.gatehouse.netpol.ir.CompiledPolicies;
 import dev.gatehouse.netpol.ir.Isolation;
 import dev.gatehouse.netpol.ir.PolicyRule;
+import dev.gatehouse.netpol.model.AdminNetworkPolicy;
+import dev.gatehouse.netpol.model.AdminPolicies;
+import dev.gatehouse.netpol.model.AdminPolicyParser;
+import dev.gatehouse.netpol.model.BaselineAdminNetworkPolicy;
+import dev.gatehouse.netpol.model.CiliumPolicyParser;
 import dev.gatehouse.netpol.model.NetworkPolicyParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,20 +55,34 @@ public final class PolicyCompiler {
           "ConstraintTemplate",
           "PolicyAssignment");
 
+  /** The API group of AdminNetworkPolicy and BaselineAdminNetworkPolicy. */
+  private static final String ADMIN_GROUP = "policy.networking.k8s.io";
+
   private PolicyCompiler() {}
 
   /** Compiles every policy among {@code snapshot.others()}. */
   public static CompiledPolicies compile(ClusterSnapshot snapshot, Diagnostics diagnostics) {
     List<PolicyRule> rules = new ArrayList<>();
     List<Isolation> isolations = new ArrayList<>();
+    List<AdminNetworkPolicy> admin = new ArrayList<>();
+    List<BaselineAdminNetworkPolicy> baseline = new ArrayList<>();
     for (KubeObject o : snapshot.others()) {
       if (o.kind().equals("NetworkPolicy") && o.apiGroup().equals("networking.k8s.io")) {
         NetworkPolicyParser.parse(o, diagnostics)
             .ifPresent(p -> NetworkPolicyCompiler.compile(p, rules, isolations));
+      } else if (CiliumPolicyParser.handles(o)) {
+        CiliumPolicyParser.parse(o, diagnostics)
+            .ifPresent(p -> CiliumPolicyCompiler.compile(p, rules, isolations));
+      } else if (o.kind().equals("AdminNetworkPolicy") && o.apiGroup().equals(ADMIN_GROUP)) {
+        AdminPolicyParser.parseAdmin(o, diagnostics).ifPresent(admin::add);
+      } else if (o.kind().equals("BaselineAdminNetworkPolicy")
+          && o.apiGroup().equals(ADMIN_GROUP)) {
+        AdminPolicyParser.parseBaseline(o, diagnostics).ifPresent(baseline::add);
       } else {
         reportSkipped(o, diagnostics);
       }
     }
+    AdminPolicyCompiler.compile(AdminPolicies.of(admin, baseline, diagnostics), rules);
     return new CompiledPolicies(rules, isolations);
   }
 

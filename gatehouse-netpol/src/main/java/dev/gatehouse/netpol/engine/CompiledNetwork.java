@@ -27,6 +27,9 @@ public final class CompiledNetwork {
   private final EnumArray<int[][]> rulesBySubject;
   private final EnumArray<DirectionalResult[]> results;
   private final boolean showIpv6;
+  private final List<IngressTarget> ingressTargets;
+  private final EnumArray<PeerSpace> spaces;
+  private final L7Index l7Index;
 
   CompiledNetwork(
       IdentityTable identities,
@@ -34,13 +37,18 @@ public final class CompiledNetwork {
       EnumArray<List<IpRange>> ipPeers,
       EnumArray<BitSet> isolated,
       EnumArray<List<Isolation>> isolations,
-      boolean showIpv6) {
+      boolean showIpv6,
+      List<IngressTarget> ingressTargets,
+      EnumArray<PeerSpace> spaces) {
     this.identities = identities;
     this.rules = rules;
     this.ipPeers = ipPeers;
     this.isolated = isolated;
     this.isolations = isolations;
     this.showIpv6 = showIpv6;
+    this.ingressTargets = ingressTargets;
+    this.spaces = spaces;
+    this.l7Index = new L7Index(rules, identities.size());
     this.rulesBySubject = new EnumArray<>(d -> indexBySubject(d));
     this.results = new EnumArray<>(d -> new DirectionalResult[identities.size()]);
   }
@@ -48,6 +56,11 @@ public final class CompiledNetwork {
   /** The identities of the cluster. */
   public IdentityTable identities() {
     return identities;
+  }
+
+  /** The workloads that Ingress/Route objects expose to the ingress controller. */
+  List<IngressTarget> ingressTargets() {
+    return ingressTargets;
   }
 
   /** The address ranges that are peers in {@code direction} (sources for ingress). */
@@ -62,7 +75,17 @@ public final class CompiledNetwork {
 
   /** The number of peers in {@code direction}'s peer space. */
   int peerCount(Direction direction) {
-    return identities.size() + ipPeers.get(direction).size();
+    return spaces.get(direction).size();
+  }
+
+  /** The peer space of {@code direction}. */
+  PeerSpace space(Direction direction) {
+    return spaces.get(direction);
+  }
+
+  /** The allow rules with L7 rules, by subject. */
+  L7Index l7Index() {
+    return l7Index;
   }
 
   /** Whether identity {@code subject} is isolated (default deny) in the allow tier. */
@@ -94,9 +117,15 @@ public final class CompiledNetwork {
 
   /**
    * Resolves {@code ns/name} (a workload of any kind; {@code name} alone means namespace {@code
-   * default}) or an IP address.
+   * default}), an IP address, or a cluster entity written {@code reserved:host}, {@code
+   * reserved:remote-node} or {@code reserved:kube-apiserver}.
    */
   public java.util.Optional<Endpoint> resolve(String spec) {
+    for (dev.gatehouse.netpol.ir.ClusterEntity e : dev.gatehouse.netpol.ir.ClusterEntity.values()) {
+      if (spec.equals("reserved:" + e.label())) {
+        return java.util.Optional.of(new Endpoint.OfEntity(e));
+      }
+    }
     if (!spec.contains("/") || spec.contains(":")) {
       java.util.Optional<IpRange> ip = IpRange.parseAddressRange(spec);
       if (ip.isPresent()) {
@@ -119,7 +148,7 @@ public final class CompiledNetwork {
   public ConnectionSet allowed(Endpoint src, Endpoint dst) {
     ConnectionSet egress =
         src instanceof Endpoint.OfWorkload w
-            ? result(Direction.EGRESS, w.identity()).get(peerIndex(Direction.EGRESS, dst))
+            ? PeerView.of(this, Direction.EGRESS, w.identity(), dst).conns()
             : ConnectionSet.ALL;
     if (egress.isEmpty()) {
       return egress;
@@ -136,6 +165,30 @@ public final class CompiledNetwork {
    * given): the verdict of each side and the rules responsible.
    */
   public Verdict explain(
+      Endpoint src,
+      Endpoint dst,
+      java.util.Optional<dev.gatehouse.netpol.algebra.Protocol> protocol,
+      java.util.OptionalInt port) {
+    return explain(src, dst, protocol, port, java.util.Optional.empty());
+  }
+
+  /**
+   * Explains whether {@code src} may connect to {@code dst} and, when {@code http} is given, send
+   * that HTTP request on the connection (which then needs a TCP port): the verdict of each side,
+   * the L7 rules that filter the connection, and the checks of the request (and, for a DNS name
+   * destination, of its resolution), each with the rules responsible.
+   */
+  public Verdict explain(
+      Endpoint src,
+      Endpoint dst,
+      java.util.Optional<dev.gatehouse.netpol.algebra.Protocol> protocol,
+      java.util.OptionalInt port,
+      java.util.Optional<dev.gatehouse.netpol.l7.HttpRequest> http) {
+    Verdict l4 = explainL4(src, dst, protocol, port);
+    return RequestChecks.complete(this, l4, http);
+  }
+
+  private Verdict explainL4(
       Endpoint src,
       Endpoint dst,
       java.util.Optional<dev.gatehouse.netpol.algebra.Protocol> protocol,
@@ -168,6 +221,9 @@ public final class CompiledNetwork {
         }
         throw new IllegalStateException("address partition does not cover " + a.label());
       }
+      case Endpoint.OfEntity en -> spaces.get(direction).indexOf(en.entity());
+      case Endpoint.OfName n ->
+          throw new IllegalArgumentException(n.label() + " is not a peer of the peer space");
     };
   }
 

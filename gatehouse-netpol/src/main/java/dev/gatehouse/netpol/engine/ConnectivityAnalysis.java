@@ -3,10 +3,14 @@ package dev.gatehouse.netpol.engine;
 import dev.gatehouse.kube.Workload;
 import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.algebra.IpRange;
+import dev.gatehouse.netpol.ir.ClusterEntity;
 import dev.gatehouse.netpol.ir.Direction;
+import dev.gatehouse.netpol.l7.FqdnPattern;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists every allowed connection between workloads, and between workloads and address ranges.
@@ -19,17 +23,29 @@ import java.util.stream.IntStream;
 public final class ConnectivityAnalysis {
   private final CompiledNetwork net;
   private final int n;
-  private final List<IpRange> srcIps;
-  private final List<IpRange> dstIps;
+  private final PeerSpace srcSpace;
+  private final PeerSpace dstSpace;
   private int[][] ingressPeersOf = new int[0][];
   private ConnectionSet[][] ingressConnsOf = new ConnectionSet[0][];
   private int[] openIngress = new int[0];
 
+  /** The peers of each peer index, created once so each label is built once per peer. */
+  private final @Nullable List<Peer>[] srcPeers;
+
+  private final @Nullable List<Peer>[] dstPeers;
+
   private ConnectivityAnalysis(CompiledNetwork net) {
     this.net = net;
     this.n = net.identities().size();
-    this.srcIps = net.ipPeers(Direction.INGRESS);
-    this.dstIps = net.ipPeers(Direction.EGRESS);
+    this.srcSpace = net.space(Direction.INGRESS);
+    this.dstSpace = net.space(Direction.EGRESS);
+    this.srcPeers = peerCache(srcSpace.size());
+    this.dstPeers = peerCache(dstSpace.size());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Peer>[] peerCache(int size) {
+    return (List<Peer>[]) new List<?>[size];
   }
 
   /** Runs the analysis. */
@@ -44,14 +60,15 @@ public final class ConnectivityAnalysis {
     net.computeAll();
     invertIngress();
     List<List<Edge>> perSource =
-        IntStream.range(0, n + srcIps.size()).parallel().mapToObj(this::edgesFrom).toList();
+        IntStream.range(0, srcSpace.size()).parallel().mapToObj(this::edgesFrom).toList();
     List<Connection> out = new ArrayList<>();
     for (List<Edge> edges : perSource) {
       for (Edge e : edges) {
         expand(e, out);
       }
     }
-    out.sort(null);
+    out.addAll(IngressAnalysis.connections(net));
+    out = sortByLabels(out);
     List<Peer> workloads = new ArrayList<>();
     for (Identity i : net.identities().identities()) {
       i.members().forEach(w -> workloads.add(new Peer.WorkloadPeer(w)));
@@ -62,7 +79,7 @@ public final class ConnectivityAnalysis {
 
   /** For each source peer, the destinations whose ingress lists it explicitly. */
   private void invertIngress() {
-    int sources = n + srcIps.size();
+    int sources = srcSpace.size();
     int[] counts = new int[sources];
     List<Integer> open = new ArrayList<>();
     for (int d = 0; d < n; d++) {
@@ -94,17 +111,18 @@ public final class ConnectivityAnalysis {
 
   private List<Edge> edgesFrom(int src) {
     List<Edge> out = new ArrayList<>();
-    boolean[] seen = new boolean[n + dstIps.size()];
     DirectionalResult egress =
         src < n ? net.result(Direction.EGRESS, src) : DirectionalResult.ALLOW_ALL;
     for (int k = 0; k < egress.peers().length; k++) {
-      int d = egress.peers()[k];
-      seen[d] = true;
-      add(out, src, d, egress.conns()[k]);
+      add(out, src, egress.peers()[k], egress.conns()[k]);
     }
     ConnectionSet fallback = egress.fallback();
     if (fallback.isEmpty()) {
       return out;
+    }
+    boolean[] seen = new boolean[dstSpace.size()];
+    for (int d : egress.peers()) {
+      seen[d] = true;
     }
     int[] listed = ingressPeersOf[src];
     for (int k = 0; k < listed.length; k++) {
@@ -120,9 +138,9 @@ public final class ConnectivityAnalysis {
       }
     }
     if (src < n) {
-      for (int i = 0; i < dstIps.size(); i++) {
-        if (!seen[n + i]) {
-          out.add(new Edge(src, n + i, fallback));
+      for (int d = n; d < dstSpace.size(); d++) {
+        if (!seen[d]) {
+          out.add(new Edge(src, d, fallback));
         }
       }
     }
@@ -141,26 +159,65 @@ public final class ConnectivityAnalysis {
     if (e.conns().isEmpty()) {
       return;
     }
-    List<Peer> srcs = peers(e.src(), srcIps);
-    List<Peer> dsts = peers(e.dst(), dstIps);
+    List<Peer> srcs = peers(e.src(), srcSpace);
+    List<Peer> dsts = peers(e.dst(), dstSpace);
+    if (srcs.isEmpty() || dsts.isEmpty()) {
+      return;
+    }
+    List<L7Constraint> l7 =
+        L7Side.combine(
+            e.conns(),
+            e.src() < n ? L7Side.atIndex(net, Direction.EGRESS, e.src(), e.dst()) : List.of(),
+            e.dst() < n ? L7Side.atIndex(net, Direction.INGRESS, e.dst(), e.src()) : List.of());
     for (Peer s : srcs) {
       for (Peer d : dsts) {
         if (!s.equals(d)) {
-          out.add(new Connection(s, d, e.conns()));
+          out.add(new Connection(s, d, e.conns(), l7));
         }
       }
     }
   }
 
-  private List<Peer> peers(int index, List<IpRange> ips) {
+  private List<Peer> peers(int index, PeerSpace space) {
+    List<Peer>[] cache = space == srcSpace ? srcPeers : dstPeers;
+    List<Peer> cached = cache[index];
+    if (cached == null) {
+      cached = newPeers(index, space);
+      cache[index] = cached;
+    }
+    return cached;
+  }
+
+  private List<Peer> newPeers(int index, PeerSpace space) {
     if (index < n) {
       List<Workload> members = net.identities().get(index).members();
       return members.stream().<Peer>map(Peer.WorkloadPeer::new).toList();
     }
-    IpRange r = ips.get(index - n);
-    if (r.v6() && !net.showIpv6()) {
-      return List.of();
+    IpRange r = space.ipAt(index);
+    if (r != null) {
+      return r.v6() && !net.showIpv6() ? List.of() : List.of(new Peer.IpPeer(r));
     }
-    return List.of(new Peer.IpPeer(r));
+    ClusterEntity entity = space.entityAt(index);
+    if (entity != null) {
+      return space.entitiesNamed() ? List.of(new Peer.EntityPeer(entity)) : List.of();
+    }
+    FqdnPattern fqdn = space.fqdnAt(index);
+    return fqdn == null ? List.of() : List.of(new Peer.FqdnPeer(fqdn));
+  }
+
+  /**
+   * Sorts by source label, then destination label ({@link Connection#compareTo}), building each
+   * label once per connection instead of once per comparison.
+   */
+  private static List<Connection> sortByLabels(List<Connection> conns) {
+    record Keyed(String src, String dst, Connection connection) {}
+    List<Keyed> keyed = new ArrayList<>(conns.size());
+    for (Connection c : conns) {
+      keyed.add(new Keyed(c.src().label(), c.dst().label(), c));
+    }
+    keyed.sort(Comparator.comparing(Keyed::src).thenComparing(Keyed::dst));
+    List<Connection> out = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> out.add(k.connection()));
+    return out;
   }
 }

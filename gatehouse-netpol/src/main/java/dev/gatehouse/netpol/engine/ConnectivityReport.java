@@ -13,22 +13,27 @@ public record ConnectivityReport(List<Connection> connections, List<Peer> worklo
    * those workloads.
    */
   public ConnectivityReport focusOn(List<String> names) {
-    if (names.isEmpty()) {
+    return focus(ConnectivityFocus.on(names));
+  }
+
+  /**
+   * Only the connections and workloads in {@code focus}; nothing at all when none of its workloads
+   * (or, if it names peers, none of its peers) exists.
+   */
+  public ConnectivityReport focus(ConnectivityFocus focus) {
+    if (focus.isEmpty()) {
       return this;
     }
-    List<Connection> conns =
-        connections.stream().filter(c -> named(c.src(), names) || named(c.dst(), names)).toList();
-    List<Peer> peers = workloads.stream().filter(p -> named(p, names)).toList();
+    if (!focus.findsAnything(workloads, connections)) {
+      return new ConnectivityReport(List.of(), List.of());
+    }
+    List<Connection> conns = connections.stream().filter(focus::keeps).toList();
+    List<Peer> peers = workloads.stream().filter(focus::lists).toList();
     return new ConnectivityReport(conns, peers);
   }
 
-  /** Whether {@code p} is a workload that {@code names} names. */
+  /** Whether {@code p} is a workload (or the ingress controller) that {@code names} names. */
   public static boolean named(Peer p, List<String> names) {
-    if (!(p instanceof Peer.WorkloadPeer w)) {
-      return false;
-    }
-    String name = w.workload().name();
-    String qualified = w.workload().namespace() + "/" + name;
-    return names.stream().anyMatch(f -> f.equals(name) || f.equals(qualified));
+    return ConnectivityFocus.named(p, names);
   }
 }

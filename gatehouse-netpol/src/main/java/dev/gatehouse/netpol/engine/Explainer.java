@@ -39,14 +39,17 @@ final class Explainer {
                   Reason.Effect.DEFAULT,
                   Optional.empty(),
                   subject.label()
-                      + " is outside the cluster; no policy applies to its "
+                      + (subject instanceof Endpoint.OfEntity
+                          ? " is not a workload"
+                          : " is outside the cluster")
+                      + "; no policy applies to its "
                       + d.title().toLowerCase(java.util.Locale.ROOT))));
     }
     int s = w.identity();
-    int p = net.peerIndex(d, peer);
-    ConnectionSet conns = net.result(d, s).get(p);
-    List<IndexedRule> matching = net.rulesOf(d, s).stream().filter(r -> r.peers().get(p)).toList();
-    Identity dst = d == Direction.INGRESS ? net.identities().get(s) : net.identityAt(p);
+    PeerView view = PeerView.of(net, d, s, peer);
+    ConnectionSet conns = view.conns();
+    List<IndexedRule> matching = view.rules();
+    Identity dst = view.dst();
     Walk walk = new Walk(d, w, peer, dst, proto, port);
     boolean allowed =
         proto.isPresent() && port.isPresent()
@@ -89,10 +92,11 @@ final class Explainer {
 
     void run(List<IndexedRule> rules, boolean isolated, List<Isolation> isolations) {
       ConnectionSet open = asked;
+      ConnectionSet adminOpen = asked; // what no admin rule took yet (passed ones included)
       ConnectionSet allowTier = ConnectionSet.NONE;
       for (IndexedRule r : rules) {
-        ConnectionSet c = r.conns(dst).intersect(open);
         Tier tier = r.rule().tier();
+        ConnectionSet c = r.conns(dst).intersect(tier == Tier.ADMIN ? adminOpen : open);
         if (c.isEmpty() && tier != Tier.ALLOW) {
           continue;
         }
@@ -103,6 +107,9 @@ final class Explainer {
             }
             Reason.Effect e = effect(r.rule().action());
             add(e, r.rule().origin(), verb(r.rule().action()) + " " + peer.label() + " on " + c);
+            if (tier == Tier.ADMIN) {
+              adminOpen = adminOpen.subtract(c);
+            }
             if (r.rule().action() != Action.PASS || tier == Tier.BASELINE) {
               open = open.subtract(c);
             }

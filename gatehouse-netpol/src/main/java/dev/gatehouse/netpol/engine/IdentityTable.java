@@ -26,11 +26,17 @@ public final class IdentityTable {
   private final int[] nsStart;
   private final Map<String, Integer> nsIndex = new HashMap<>();
   private final Map<EndpointSelector, BitSet> cache = new ConcurrentHashMap<>();
+  private final Map<SyntheticEndpoint, Integer> synthetic;
 
-  private IdentityTable(List<Identity> identities, List<Namespace> namespaces, int[] nsStart) {
+  private IdentityTable(
+      List<Identity> identities,
+      List<Namespace> namespaces,
+      int[] nsStart,
+      Map<SyntheticEndpoint, Integer> synthetic) {
     this.identities = identities;
     this.namespaces = namespaces;
     this.nsStart = nsStart;
+    this.synthetic = synthetic;
     for (int i = 0; i < namespaces.size(); i++) {
       nsIndex.put(namespaces.get(i).name(), i);
     }
@@ -38,24 +44,56 @@ public final class IdentityTable {
 
   /** Groups the snapshot's workloads into identities. */
   public static IdentityTable of(ClusterSnapshot snapshot) {
+    return of(snapshot, List.of());
+  }
+
+  /**
+   * Groups the snapshot's workloads into identities, and adds one identity without member workloads
+   * for each synthetic endpoint (in its namespace, which is created if nobody defines it), so that
+   * policies are evaluated for it like for any pod.
+   */
+  public static IdentityTable of(ClusterSnapshot snapshot, List<SyntheticEndpoint> extra) {
+    return of(snapshot, extra, w -> List.of());
+  }
+
+  /**
+   * As {@link #of(ClusterSnapshot, List)}, with workloads also told apart by {@code refine} (e.g.
+   * which address rules their pod IPs fall in, when the engine profile lets address rules match
+   * pods): workloads share an identity only when their refinement keys are equal too.
+   */
+  public static IdentityTable of(
+      ClusterSnapshot snapshot,
+      List<SyntheticEndpoint> extra,
+      java.util.function.Function<Workload, Object> refine) {
     Map<String, Map<Object, List<Workload>>> byNs = new LinkedHashMap<>();
     for (String ns : snapshot.namespaces().keySet()) {
       byNs.put(ns, new LinkedHashMap<>());
     }
+    for (SyntheticEndpoint s : extra) {
+      byNs.computeIfAbsent(s.namespace(), k -> new LinkedHashMap<>()).put(s, List.of());
+    }
     for (Workload w : snapshot.workloads()) {
       byNs.computeIfAbsent(w.namespace(), k -> new LinkedHashMap<>())
-          .computeIfAbsent(List.of(w.labels(), w.ports()), k -> new ArrayList<>())
+          .computeIfAbsent(List.of(w.labels(), w.ports(), refine.apply(w)), k -> new ArrayList<>())
           .add(w);
     }
     List<Identity> ids = new ArrayList<>();
     List<Namespace> nss = new ArrayList<>();
+    Map<SyntheticEndpoint, Integer> synthetic = new HashMap<>();
     int[] starts = new int[byNs.size() + 1];
     int n = 0;
     for (Map.Entry<String, Map<Object, List<Workload>>> e : byNs.entrySet()) {
       Namespace ns = snapshot.namespace(e.getKey());
       starts[n++] = ids.size();
       nss.add(ns);
-      for (List<Workload> members : e.getValue().values()) {
+      for (Map.Entry<Object, List<Workload>> group : e.getValue().entrySet()) {
+        if (group.getKey() instanceof SyntheticEndpoint s) {
+          synthetic.put(s, ids.size());
+          ids.add(
+              new Identity(ids.size(), ns.name(), ns.labels(), s.labels(), List.of(), List.of()));
+          continue;
+        }
+        List<Workload> members = group.getValue();
         Workload first = members.getFirst();
         ids.add(
             new Identity(
@@ -68,7 +106,13 @@ public final class IdentityTable {
       }
     }
     starts[n] = ids.size();
-    return new IdentityTable(List.copyOf(ids), List.copyOf(nss), starts);
+    return new IdentityTable(List.copyOf(ids), List.copyOf(nss), starts, Map.copyOf(synthetic));
+  }
+
+  /** The identity of a synthetic endpoint given to {@link #of(ClusterSnapshot, List)}. */
+  public java.util.OptionalInt idOf(SyntheticEndpoint endpoint) {
+    Integer id = synthetic.get(endpoint);
+    return id == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(id);
   }
 
   /** All identities, by id. */

@@ -31,10 +31,25 @@ public final class NetworkEngine {
 
   private NetworkEngine() {}
 
-  /** Compiles {@code policies} against the workloads of {@code snapshot}. */
+  /** Compiles {@code policies} against the workloads of {@code snapshot} (default profile). */
   public static CompiledNetwork compile(
       ClusterSnapshot snapshot, CompiledPolicies policies, Diagnostics diagnostics) {
-    IdentityTable ids = IdentityTable.of(snapshot);
+    return compile(snapshot, policies, diagnostics, EngineOptions.DEFAULT);
+  }
+
+  /** Compiles {@code policies} against the workloads of {@code snapshot} with {@code options}. */
+  public static CompiledNetwork compile(
+      ClusterSnapshot snapshot,
+      CompiledPolicies policies,
+      Diagnostics diagnostics,
+      EngineOptions options) {
+    List<IngressTarget> ingress = IngressRouting.targets(snapshot, diagnostics);
+    PodAddresses pods = PodAddresses.of(options, snapshot, policies, diagnostics);
+    IdentityTable ids =
+        IdentityTable.of(
+            snapshot,
+            ingress.isEmpty() ? List.of() : List.of(IngressAnalysis.CONTROLLER),
+            pods::key);
     List<PolicyRule> sorted = new ArrayList<>(policies.rules());
     sorted.sort(PRECEDENCE);
     EnumArray<List<IpRange>> ipPeers = new EnumArray<>(d -> ipPartition(sorted, d));
@@ -45,9 +60,12 @@ public final class NetworkEngine {
                 p ->
                     p instanceof PeerMatch.Addresses a
                         && a.addresses().ranges().stream().anyMatch(IpRange::v6));
+    EnumArray<PeerSpace> spaces =
+        new EnumArray<>(d -> PeerSpace.of(ids.size(), ipPeers.get(d), sorted, d));
+    PeerMatcher matcher = new PeerMatcher(ids, pods);
     List<IndexedRule> indexed = new ArrayList<>();
     for (PolicyRule r : sorted) {
-      indexed.add(index(indexed.size(), r, ids, ipPeers.get(r.direction())));
+      indexed.add(index(indexed.size(), r, ids, spaces.get(r.direction()), matcher));
     }
     EnumArray<List<Isolation>> isolations =
         new EnumArray<>(
@@ -60,27 +78,18 @@ public final class NetworkEngine {
               return b;
             });
     checkLabelGaps(snapshot, policies, diagnostics);
-    return new CompiledNetwork(ids, List.copyOf(indexed), ipPeers, isolated, isolations, v6);
+    CompiledNetwork net =
+        new CompiledNetwork(
+            ids, List.copyOf(indexed), ipPeers, isolated, isolations, v6, ingress, spaces);
+    IngressAnalysis.warnBlocked(net, diagnostics);
+    return net;
   }
 
-  private static IndexedRule index(int index, PolicyRule r, IdentityTable ids, List<IpRange> ips) {
+  private static IndexedRule index(
+      int index, PolicyRule r, IdentityTable ids, PeerSpace space, PeerMatcher matcher) {
     BitSet subjects = ids.select(r.subject());
-    int n = ids.size();
-    BitSet peers = new BitSet(n + ips.size());
-    for (PeerMatch p : r.peers()) {
-      switch (p) {
-        case PeerMatch.Everything e -> peers.set(0, n + ips.size());
-        case PeerMatch.Pods pods -> peers.or(ids.select(pods.selector()));
-        case PeerMatch.Addresses a -> {
-          for (int i = 0; i < ips.size(); i++) {
-            if (a.addresses().containsRange(ips.get(i))) {
-              peers.set(n + i);
-            }
-          }
-        }
-      }
-    }
-    boolean all = peers.cardinality() == n + ips.size();
+    BitSet peers = matcher.peers(r, space);
+    boolean all = peers.cardinality() == space.size();
     ConnectionSet fixed =
         IndexedRule.hasNamedPorts(r.ports()) ? null : IndexedRule.resolve(r.ports(), null);
     return new IndexedRule(index, r, subjects, peers, all, fixed);

@@ -2,6 +2,8 @@ package dev.gatehouse.netpol.engine;
 
 import dev.gatehouse.kube.Workload;
 import dev.gatehouse.netpol.algebra.IpRange;
+import dev.gatehouse.netpol.ir.ClusterEntity;
+import dev.gatehouse.netpol.l7.FqdnPattern;
 
 /** One end of a connection in analysis output. */
 public sealed interface Peer extends Comparable<Peer> {
@@ -48,6 +50,35 @@ public sealed interface Peer extends Comparable<Peer> {
     @Override
     public String label() {
       return "{ingress-controller}";
+    }
+
+    @Override
+    public String namespace() {
+      return "";
+    }
+  }
+
+  /** A cluster entity that is not a workload, printed e.g. {@code host[Entity]}. */
+  record EntityPeer(ClusterEntity entity) implements Peer {
+    @Override
+    public String label() {
+      return entity.label() + "[Entity]";
+    }
+
+    @Override
+    public String namespace() {
+      return "";
+    }
+  }
+
+  /**
+   * Destinations outside the cluster named by a DNS pattern, printed e.g. {@code
+   * *.example.com[FQDN]}: connections to it hold for every name the pattern matches.
+   */
+  record FqdnPeer(FqdnPattern pattern) implements Peer {
+    @Override
+    public String label() {
+      return pattern + "[FQDN]";
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.ir.Direction;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,34 +35,43 @@ final class SubjectEvaluator {
     if (specific.isEmpty()) {
       return new DirectionalResult(fallback, new int[0], new ConnectionSet[0]);
     }
-    int peers = net.peerCount(d);
-    int[] order = new int[peers];
-    Arrays.fill(order, -1);
-    List<List<IndexedRule>> perPeer = new ArrayList<>();
-    int[] touched = new int[0];
-    int nTouched = 0;
+    long[] matches = matchesByPeer(specific);
+    int[] sorted = new int[matches.length];
+    ConnectionSet[] conns = new ConnectionSet[matches.length];
+    int n = 0;
+    for (int i = 0; i < matches.length; ) {
+      int p = (int) (matches[i] >>> 32);
+      List<IndexedRule> own = new ArrayList<>();
+      for (; i < matches.length && (int) (matches[i] >>> 32) == p; i++) {
+        own.add(specific.get((int) matches[i]));
+      }
+      List<IndexedRule> merged = merge(global, own);
+      sorted[n] = p;
+      conns[n++] = TierEvaluator.evaluate(merged, isolated, dstFor(d, self, net.identityAt(p)));
+    }
+    return new DirectionalResult(fallback, Arrays.copyOf(sorted, n), Arrays.copyOf(conns, n));
+  }
+
+  /**
+   * Every (peer, rule) match of the specific rules as {@code peer << 32 | rule position}, sorted:
+   * grouped by peer in ascending order, each peer's rules in precedence order. The cost is the
+   * number of matches, not the size of the peer space.
+   */
+  private static long[] matchesByPeer(List<IndexedRule> specific) {
+    int total = 0;
     for (IndexedRule r : specific) {
-      for (int p = r.peers().nextSetBit(0); p >= 0; p = r.peers().nextSetBit(p + 1)) {
-        if (order[p] < 0) {
-          order[p] = perPeer.size();
-          perPeer.add(new ArrayList<>());
-          if (nTouched == touched.length) {
-            touched = Arrays.copyOf(touched, Math.max(16, nTouched * 2));
-          }
-          touched[nTouched++] = p;
-        }
-        perPeer.get(order[p]).add(r);
+      total += r.peers().cardinality();
+    }
+    long[] out = new long[total];
+    int k = 0;
+    for (int i = 0; i < specific.size(); i++) {
+      BitSet peers = specific.get(i).peers();
+      for (int p = peers.nextSetBit(0); p >= 0; p = peers.nextSetBit(p + 1)) {
+        out[k++] = ((long) p << 32) | i;
       }
     }
-    int[] sorted = Arrays.copyOf(touched, nTouched);
-    Arrays.sort(sorted);
-    ConnectionSet[] conns = new ConnectionSet[nTouched];
-    for (int i = 0; i < nTouched; i++) {
-      int p = sorted[i];
-      List<IndexedRule> merged = merge(global, perPeer.get(order[p]));
-      conns[i] = TierEvaluator.evaluate(merged, isolated, dstFor(d, self, net.identityAt(p)));
-    }
-    return new DirectionalResult(fallback, sorted, conns);
+    Arrays.sort(out);
+    return out;
   }
 
   /** The destination identity whose named ports apply: the subject for ingress, else the peer. */

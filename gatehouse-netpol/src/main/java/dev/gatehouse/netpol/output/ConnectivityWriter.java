@@ -37,7 +37,7 @@ public final class ConnectivityWriter {
           .append(" => ")
           .append(c.dst().label())
           .append(" : ")
-          .append(c.conns());
+          .append(c.text());
     }
     return sb.toString();
   }
@@ -57,7 +57,7 @@ public final class ConnectivityWriter {
           .append(Json.quote(c.dst().label()))
           .append(",\n")
           .append("    \"conn\": ")
-          .append(Json.quote(c.conns().toString()))
+          .append(Json.quote(c.text()))
           .append('\n')
           .append(i + 1 < conns.size() ? "  },\n" : "  }\n");
     }
@@ -71,7 +71,7 @@ public final class ConnectivityWriter {
           .append(',')
           .append(Csv.field(c.dst().label()))
           .append(',')
-          .append(Csv.field(c.conns().toString()))
+          .append(Csv.field(c.text()))
           .append('\n');
     }
     return sb.toString();
@@ -85,21 +85,37 @@ public final class ConnectivityWriter {
           .append(" | ")
           .append(c.dst().label())
           .append(" | ")
-          .append(c.conns())
+          .append(c.text())
           .append(" |");
     }
     return sb.toString();
   }
 
+  /**
+   * One cluster per namespace holding the report's workloads and every workload a connection names
+   * (so a focused report still shows its connections' other ends), then the other peers, then the
+   * edges.
+   */
   private static String dot(ConnectivityReport report) {
+    java.util.TreeSet<Peer> nodes = new java.util.TreeSet<>(report.workloads());
+    for (Connection c : report.connections()) {
+      for (Peer p : List.of(c.src(), c.dst())) {
+        if (p instanceof Peer.WorkloadPeer) {
+          nodes.add(p);
+        }
+      }
+    }
     Map<String, List<Peer>> byNs = new TreeMap<>();
-    for (Peer p : report.workloads()) {
+    for (Peer p : nodes) {
       byNs.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
     }
     StringBuilder sb = new StringBuilder("digraph {\n");
     byNs.forEach(
         (ns, peers) -> {
-          sb.append("\tsubgraph \"cluster_").append(ns).append("[namespace]\" {\n");
+          // Graphviz does not take "-" in subgraph names; netpol-analyzer writes "_" instead.
+          sb.append("\tsubgraph \"cluster_")
+              .append(ns.replace('-', '_'))
+              .append("[namespace]\" {\n");
           sb.append("\t\tcolor=\"black\"\n\t\tfontcolor=\"black\"\n");
           for (Peer p : peers) {
             String short_ = p.label().substring(ns.length() + 1);
@@ -142,7 +158,7 @@ public final class ConnectivityWriter {
               + "\" -> \""
               + d
               + "\" [label=\""
-              + c.conns()
+              + c.text()
               + "\" color=\"gold2\" fontcolor=\"darkgreen\" weight="
               + weight
               + "]");

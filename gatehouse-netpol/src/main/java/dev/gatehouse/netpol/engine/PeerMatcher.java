@@ -1,0 +1,80 @@
+package dev.gatehouse.netpol.engine;
+
+import dev.gatehouse.netpol.algebra.IpRange;
+import dev.gatehouse.netpol.ir.PeerMatch;
+import dev.gatehouse.netpol.ir.PolicyRule;
+import dev.gatehouse.netpol.l7.FqdnPattern;
+import java.util.BitSet;
+
+/**
+ * Evaluates a rule's peers over its direction's {@link PeerSpace}: which identities, address
+ * ranges, cluster entities and DNS peers it matches.
+ */
+final class PeerMatcher {
+  private final IdentityTable ids;
+  private final PodAddresses pods;
+
+  PeerMatcher(IdentityTable ids, PodAddresses pods) {
+    this.ids = ids;
+    this.pods = pods;
+  }
+
+  /** The peers of {@code space} that {@code r} matches. */
+  BitSet peers(PolicyRule r, PeerSpace space) {
+    int n = ids.size();
+    BitSet out = new BitSet(space.size());
+    for (PeerMatch p : r.peers()) {
+      switch (p) {
+        case PeerMatch.Everything e -> out.set(0, space.size());
+        case PeerMatch.Pods sel -> out.or(ids.select(sel.selector()));
+        case PeerMatch.Entity e -> out.set(space.indexOf(e.entity()));
+        case PeerMatch.Fqdn f -> {
+          for (int i = 0; i < space.fqdns().size(); i++) {
+            if (f.pattern().covers(space.fqdns().get(i))) {
+              out.set(space.fqdnBase() + i);
+            }
+          }
+        }
+        case PeerMatch.Addresses a -> {
+          for (int i = 0; i < space.ips().size(); i++) {
+            if (a.addresses().containsRange(space.ips().get(i))) {
+              out.set(n + i);
+            }
+          }
+          if (a.addresses().containsRange(IpRange.ALL_V4)) {
+            out.set(space.fqdnBase(), space.size());
+          }
+          if (pods.enabled()) {
+            for (int id = 0; id < n; id++) {
+              if (pods.matches(a.addresses(), ids.get(id))) {
+                out.set(id);
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code p} matches the DNS name {@code name} (an egress destination outside). */
+  static boolean matchesName(PeerMatch p, String name) {
+    return switch (p) {
+      case PeerMatch.Everything e -> true;
+      case PeerMatch.Fqdn f -> f.pattern().matches(name);
+      case PeerMatch.Addresses a -> a.addresses().containsRange(IpRange.ALL_V4);
+      case PeerMatch.Pods sel -> false;
+      case PeerMatch.Entity e -> false;
+    };
+  }
+
+  /** Whether {@code p} names a DNS pattern (for the DNS-proxy prerequisite of toFQDNs). */
+  static boolean isFqdn(PeerMatch p) {
+    return p instanceof PeerMatch.Fqdn;
+  }
+
+  /** The pattern of a DNS peer match (for tests and messages). */
+  static String describe(FqdnPattern p) {
+    return p + "[FQDN]";
+  }
+}
