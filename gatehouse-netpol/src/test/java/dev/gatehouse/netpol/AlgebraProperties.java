@@ -27,7 +27,8 @@ class AlgebraProperties {
 
   @Provide
   Arbitrary<List<int[]>> ranges() {
-    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).map(i -> EDGES[i]);
+    Arbitrary<Integer> edge =
+        Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).map(i -> EDGES[i]);
     return Combinators.combine(edge, edge)
         .as((a, b) -> new int[] {Math.min(a, b), Math.max(a, b)})
         .list()
@@ -54,8 +55,10 @@ class AlgebraProperties {
   @Property(tries = 300)
   void connectionSet_operations_matchPerProtocolPortSets(
       @ForAll("ranges") List<int[]> a, @ForAll("ranges") List<int[]> b) {
-    ConnectionSet x = ConnectionSet.of(Protocol.TCP, ports(a)).union(ConnectionSet.allOf(Protocol.SCTP));
-    ConnectionSet y = ConnectionSet.of(Protocol.TCP, ports(b)).union(ConnectionSet.of(Protocol.UDP, ports(a)));
+    ConnectionSet x =
+        ConnectionSet.of(Protocol.TCP, ports(a)).union(ConnectionSet.allOf(Protocol.SCTP));
+    ConnectionSet y =
+        ConnectionSet.of(Protocol.TCP, ports(b)).union(ConnectionSet.of(Protocol.UDP, ports(a)));
     for (Protocol p : Protocol.values()) {
       assertThat(x.union(y).ports(p)).isEqualTo(x.ports(p).union(y.ports(p)));
       assertThat(x.intersect(y).ports(p)).isEqualTo(x.ports(p).intersect(y.ports(p)));
@@ -75,7 +78,9 @@ class AlgebraProperties {
     BitSet model = andNot(ipBits(set), ipBits(cut));
     for (int[] p : probes) {
       BitSet probe = ipBits(List.of(p));
-      assertThat(s.containsRange(v4(p))).as("contains %s", v4(p)).isEqualTo(andNot(probe, model).isEmpty());
+      assertThat(s.containsRange(v4(p)))
+          .as("contains %s", v4(p))
+          .isEqualTo(andNot(probe, model).isEmpty());
       assertThat(s.overlaps(v4(p))).as("overlaps %s", v4(p)).isEqualTo(probe.intersects(model));
     }
   }

@@ -63,9 +63,11 @@ class ClusterGeneratorTest {
     List<String> lines = List.of(engine.split("\n"));
     assertThat(lines)
         .anyMatch(l -> l.matches(".*-web\\[Deployment\\] => .*-api\\[Deployment\\] : TCP 9000"))
-        .anyMatch(l -> l.matches(".*-api\\[Deployment\\] => .*-db\\[StatefulSet\\] : TCP (5432|6379)"))
+        .anyMatch(
+            l -> l.matches(".*-api\\[Deployment\\] => .*-db\\[StatefulSet\\] : TCP (5432|6379)"))
         .anyMatch(l -> l.contains("=> kube-system/coredns[Deployment] : TCP 53,UDP 53"))
-        .anyMatch(l -> l.startsWith("monitoring/prometheus[StatefulSet] => ") && l.endsWith(": TCP 9090"))
+        .anyMatch(
+            l -> l.startsWith("monitoring/prometheus[StatefulSet] => ") && l.endsWith(": TCP 9090"))
         .anyMatch(l -> l.contains("[External] : TCP 443"))
         .noneMatch(l -> l.matches(".*-web\\[Deployment\\] => .*-db\\[StatefulSet\\].*"));
   }

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --src/--dst/--dst-fqdn/--port/--protocol} options of {@code eval} and {@code
- * explain}, and the HTTP request options ({@code --http-method}, {@code --http-path}, {@code
- * --http-host}, {@code --header}).
+ * The {@code --src/--dst/--dst-fqdn/--port/--protocol} options of {@code eval} and {@code explain},
+ * and the HTTP request options ({@code --http-method}, {@code --http-path}, {@code --http-host},
+ * {@code --header}).
  */
 final class ConnectionQuery {
   @Option(
@@ -87,8 +87,7 @@ final class ConnectionQuery {
       proto =
           Optional.of(
               Protocol.parse(protocol)
-                  .orElseThrow(
-                      () -> usage("--protocol " + protocol + " is not TCP, UDP or SCTP")));
+                  .orElseThrow(() -> usage("--protocol " + protocol + " is not TCP, UDP or SCTP")));
     } else if (port != null) {
       proto = Optional.of(Protocol.TCP);
     }
@@ -159,6 +158,10 @@ final class ConnectionQuery {
     if (v.protocol().isEmpty()) {
       return "any connection";
     }
-    return v.protocol().get() + (v.port().isPresent() ? " " + v.port().getAsInt() : " (any port)");
+    String port = "(any port)";
+    if (v.port().isPresent()) {
+      port = String.valueOf(v.port().getAsInt());
+    }
+    return v.protocol().get() + " " + port;
   }
 }

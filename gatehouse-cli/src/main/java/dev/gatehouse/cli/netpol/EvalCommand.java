@@ -53,7 +53,8 @@ public final class EvalCommand implements Callable<Integer> {
               .filter(r -> (r.effect() == Reason.Effect.DENY) != c.allowed())
               .findFirst()
               .orElse(c.reasons().getFirst());
-      out.println("  " + c.what() + ": " + (c.allowed() ? "allowed" : "denied") + " - " + decisive.text());
+      out.println(
+          "  " + c.what() + ": " + (c.allowed() ? "allowed" : "denied") + " - " + decisive.text());
     }
     return v.allowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

@@ -98,7 +98,13 @@ public record IpRange(boolean v6, BigInteger first, BigInteger last)
   public String format(BigInteger value) {
     if (!v6) {
       long v = value.longValue();
-      return (v >>> 24 & 0xff) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
+      return (v >>> 24 & 0xff)
+          + "."
+          + (v >>> 16 & 0xff)
+          + "."
+          + (v >>> 8 & 0xff)
+          + "."
+          + (v & 0xff);
     }
     byte[] raw = value.toByteArray();
     int width = 16;

@@ -31,10 +31,10 @@ import java.util.Optional;
  * so that it keeps its own L7 rules. A rule whose {@code enableDefaultDeny} is on for a direction
  * isolates its subject in that direction.
  *
- * <p>Entities: {@code all} is every peer; {@code world} every address (and every DNS name);
- * {@code cluster} every workload plus the host, the other nodes and the API server; the entities
- * a static input has no counterpart for ({@code init}, {@code health}, {@code unmanaged}, {@code
- * ingress}, {@code none}) match nothing.
+ * <p>Entities: {@code all} is every peer; {@code world} every address (and every DNS name); {@code
+ * cluster} every workload plus the host, the other nodes and the API server; the entities a static
+ * input has no counterpart for ({@code init}, {@code health}, {@code unmanaged}, {@code ingress},
+ * {@code none}) match nothing.
  */
 public final class CiliumPolicyCompiler {
   private CiliumPolicyCompiler() {}
@@ -121,7 +121,8 @@ public final class CiliumPolicyCompiler {
     IpSet v6 = IpSet.of(IpRange.ALL_V6);
     return switch (e) {
       case ALL -> List.of(new PeerMatch.Everything());
-      case WORLD -> List.of(new PeerMatch.Addresses(IpSet.of(List.of(IpRange.ALL_V4, IpRange.ALL_V6))));
+      case WORLD ->
+          List.of(new PeerMatch.Addresses(IpSet.of(List.of(IpRange.ALL_V4, IpRange.ALL_V6))));
       case WORLD_IPV4 -> List.of(new PeerMatch.Addresses(v4));
       case WORLD_IPV6 -> List.of(new PeerMatch.Addresses(v6));
       case CLUSTER ->

@@ -25,6 +25,7 @@ public final class CompiledNetwork {
   private final EnumArray<BitSet> isolated;
   private final EnumArray<List<Isolation>> isolations;
   private final EnumArray<int[][]> rulesBySubject;
+  private final EnumArray<int[][]> isolationsBySubject;
   private final EnumArray<DirectionalResult[]> results;
   private final boolean showIpv6;
   private final List<IngressTarget> ingressTargets;
@@ -50,6 +51,7 @@ public final class CompiledNetwork {
     this.spaces = spaces;
     this.l7Index = new L7Index(rules, identities.size());
     this.rulesBySubject = new EnumArray<>(d -> indexBySubject(d));
+    this.isolationsBySubject = new EnumArray<>(d -> indexIsolations(d));
     this.results = new EnumArray<>(d -> new DirectionalResult[identities.size()]);
   }
 
@@ -95,9 +97,13 @@ public final class CompiledNetwork {
 
   /** The isolation markers that select {@code subject} in {@code direction}. */
   List<Isolation> isolationsOf(Direction direction, int subject) {
-    return isolations.get(direction).stream()
-        .filter(i -> identities.matches(i.subject(), subject))
-        .toList();
+    List<Isolation> all = isolations.get(direction);
+    int[] idx = isolationsBySubject.get(direction)[subject];
+    List<Isolation> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(all.get(i));
+    }
+    return out;
   }
 
   /** The rules applying to {@code subject} in {@code direction}, in precedence order. */
@@ -177,6 +183,8 @@ public final class CompiledNetwork {
    * that HTTP request on the connection (which then needs a TCP port): the verdict of each side,
    * the L7 rules that filter the connection, and the checks of the request (and, for a DNS name
    * destination, of its resolution), each with the rules responsible.
+   *
+   * @throws IllegalArgumentException when {@code http} is given without a TCP {@code port}
    */
   public Verdict explain(
       Endpoint src,
@@ -272,6 +280,28 @@ public final class CompiledNetwork {
     int[][] out = new int[identities.size()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  /** For each identity, the positions of the isolation markers selecting it, in list order. */
+  private int[][] indexIsolations(Direction d) {
+    List<Isolation> list = isolations.get(d);
+    int[] counts = new int[identities.size()];
+    List<BitSet> subjects = new ArrayList<>(list.size());
+    for (Isolation i : list) {
+      BitSet b = identities.select(i.subject());
+      subjects.add(b);
+      b.stream().forEach(s -> counts[s]++);
+    }
+    int[][] out = new int[identities.size()][];
+    for (int s = 0; s < out.length; s++) {
+      out[s] = new int[counts[s]];
+      counts[s] = 0;
+    }
+    for (int i = 0; i < subjects.size(); i++) {
+      int marker = i;
+      subjects.get(i).stream().forEach(s -> out[s][counts[s]++] = marker);
     }
     return out;
   }

@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Design note (Cilium {@code Documentation/security/policy/language.rst} "DNS based" and {@code
  * layer7.rst} "DNS Proxy"): the workload asks the cluster's DNS server (pods labelled {@code
- * k8s-app=kube-dns}) on port 53 over UDP or TCP. The query passes if that connection is allowed
- * at L4 and, where L7 rules filter the port, a DNS rule ({@code matchName}/{@code matchPattern})
+ * k8s-app=kube-dns}) on port 53 over UDP or TCP. The query passes if that connection is allowed at
+ * L4 and, where L7 rules filter the port, a DNS rule ({@code matchName}/{@code matchPattern})
  * admits the name. Cilium allows connections by a {@code toFQDNs} rule only to addresses its DNS
  * proxy saw in an answer, and the proxy sees only queries on ports with DNS rules; so when only
  * {@code toFQDNs} rules allow the connection to the name, the query must also go through a DNS
@@ -154,7 +154,8 @@ final class DnsResolution {
                 Optional.empty(),
                 src.label() + " cannot reach " + server + " on " + p.protocol() + " 53"));
       } else if (!p.outcome().admitted()) {
-        out.addAll(p.outcome().reasons().stream().filter(r -> r.effect() == Reason.Effect.DENY).toList());
+        out.addAll(
+            p.outcome().reasons().stream().filter(r -> r.effect() == Reason.Effect.DENY).toList());
       } else if (needsProxy) {
         out.add(
             new Reason(

@@ -42,7 +42,10 @@ public enum EngineProfile {
     return cidrMatchesPodIps;
   }
 
-  /** The profile named {@code s} ({@code default}, {@code cilium}, {@code azure-npm}, {@code calico}). */
+  /**
+   * The profile named {@code s} ({@code default}, {@code cilium}, {@code azure-npm}, {@code
+   * calico}).
+   */
   public static Optional<EngineProfile> parse(String s) {
     String v = s.toLowerCase(Locale.ROOT);
     for (EngineProfile p : values()) {

@@ -15,8 +15,8 @@ import java.util.List;
  * pkg/policy/rule.go mergePortProto}; cilium/cilium#38841): the allow rules of a port towards a
  * peer are merged per port; a request passes if any L7 rule of the merged set matches it; if any
  * allow rule for that port and peer has no L7 part ("a similar layer 4 rule"), the L7 rules "will
- * have no effect". An AdminNetworkPolicy allow is final and unrestricted likewise. A subject that is
- * not isolated in the direction has no L7 restriction either: since cilium/cilium#38841 a policy
+ * have no effect". An AdminNetworkPolicy allow is final and unrestricted likewise. A subject that
+ * is not isolated in the direction has no L7 restriction either: since cilium/cilium#38841 a policy
  * with {@code enableDefaultDeny: false} adds an L7 allow-all, so requests that L3/L4 allows by
  * default pass. Only connections the side allows at all are considered.
  */
@@ -105,8 +105,8 @@ final class L7Side {
   }
 
   /**
-   * The constraints of a connection {@code conns} whose egress side has segments {@code egress}
-   * and ingress side {@code ingress}: each part of {@code conns} with the rules of each side.
+   * The constraints of a connection {@code conns} whose egress side has segments {@code egress} and
+   * ingress side {@code ingress}: each part of {@code conns} with the rules of each side.
    */
   static List<L7Constraint> combine(
       ConnectionSet conns, List<Segment> egress, List<Segment> ingress) {

@@ -3,7 +3,6 @@ package dev.gatehouse.netpol.engine;
 import dev.gatehouse.netpol.algebra.IpRange;
 import dev.gatehouse.netpol.ir.PeerMatch;
 import dev.gatehouse.netpol.ir.PolicyRule;
-import dev.gatehouse.netpol.l7.FqdnPattern;
 import java.util.BitSet;
 
 /**
@@ -45,11 +44,7 @@ final class PeerMatcher {
             out.set(space.fqdnBase(), space.size());
           }
           if (pods.enabled()) {
-            for (int id = 0; id < n; id++) {
-              if (pods.matches(a.addresses(), ids.get(id))) {
-                out.set(id);
-              }
-            }
+            out.or(pods.identities(a.addresses(), ids));
           }
         }
       }
@@ -66,15 +61,5 @@ final class PeerMatcher {
       case PeerMatch.Pods sel -> false;
       case PeerMatch.Entity e -> false;
     };
-  }
-
-  /** Whether {@code p} names a DNS pattern (for the DNS-proxy prerequisite of toFQDNs). */
-  static boolean isFqdn(PeerMatch p) {
-    return p instanceof PeerMatch.Fqdn;
-  }
-
-  /** The pattern of a DNS peer match (for tests and messages). */
-  static String describe(FqdnPattern p) {
-    return p + "[FQDN]";
   }
 }

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  *
  * <p>A DNS peer stands for the names its pattern matches; a rule matches it when the rule's peers
  * cover every such name (a {@code toFQDNs} pattern that covers it, an address set holding every
- * IPv4 address, or everything). Names matched by a more specific pattern that some rule names
- * have their own peer, which then shows the full answer for them.
+ * IPv4 address, or everything). Names matched by a more specific pattern that some rule names have
+ * their own peer, which then shows the full answer for them.
  */
 final class PeerSpace {
   private static final List<ClusterEntity> ENTITIES = List.of(ClusterEntity.values());
@@ -95,19 +95,22 @@ final class PeerSpace {
   }
 
   /** The entity at {@code index}, or null when the index is another kind of peer. */
-  @org.jspecify.annotations.Nullable ClusterEntity entityAt(int index) {
+  @org.jspecify.annotations.Nullable
+  ClusterEntity entityAt(int index) {
     int i = index - entityBase();
     return i >= 0 && i < ENTITIES.size() ? ENTITIES.get(i) : null;
   }
 
   /** The DNS pattern at {@code index}, or null when the index is another kind of peer. */
-  @org.jspecify.annotations.Nullable FqdnPattern fqdnAt(int index) {
+  @org.jspecify.annotations.Nullable
+  FqdnPattern fqdnAt(int index) {
     int i = index - fqdnBase();
     return i >= 0 && i < fqdns.size() ? fqdns.get(i) : null;
   }
 
   /** The address range at {@code index}, or null when the index is another kind of peer. */
-  @org.jspecify.annotations.Nullable IpRange ipAt(int index) {
+  @org.jspecify.annotations.Nullable
+  IpRange ipAt(int index) {
     int i = index - identities;
     return i >= 0 && i < ips.size() ? ips.get(i) : null;
   }

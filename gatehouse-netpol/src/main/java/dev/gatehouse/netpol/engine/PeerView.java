@@ -40,9 +40,9 @@ record PeerView(
   }
 
   /**
-   * The egress view of {@code subject} towards the DNS name {@code name}; with {@code
-   * withoutFqdn}, peers given as {@code toFQDNs} patterns do not count (what the subject may reach
-   * without the addresses the DNS proxy learns).
+   * The egress view of {@code subject} towards the DNS name {@code name}; with {@code withoutFqdn},
+   * peers given as {@code toFQDNs} patterns do not count (what the subject may reach without the
+   * addresses the DNS proxy learns).
    */
   static PeerView towardsName(CompiledNetwork net, int subject, String name, boolean withoutFqdn) {
     boolean isolated = net.isIsolated(Direction.EGRESS, subject);

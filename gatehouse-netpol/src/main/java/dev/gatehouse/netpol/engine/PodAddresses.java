@@ -9,29 +9,32 @@ import dev.gatehouse.netpol.ir.CompiledPolicies;
 import dev.gatehouse.netpol.ir.PeerMatch;
 import dev.gatehouse.netpol.ir.PolicyRule;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pod IPs against address rules, for profiles where address rules match pods ({@link
  * EngineProfile#cidrMatchesPodIps()}).
  *
- * <p>A workload is matched by an address set when it has pod IPs ({@code status.podIPs}) and all
- * of them lie inside the set: the analysis treats a workload as one peer, so a workload whose pods
+ * <p>A workload is matched by an address set when it has pod IPs ({@code status.podIPs}) and all of
+ * them lie inside the set: the analysis treats a workload as one peer, so a workload whose pods
  * straddle the set's edge is reported and treated as outside it. Which sets match a workload
  * becomes part of its identity key ({@link #key}), so two workloads that policies tell apart by
  * address never share an identity.
  */
 final class PodAddresses {
   /** Address rules never match pods. */
-  static final PodAddresses NONE = new PodAddresses(List.of(), Map.of());
+  static final PodAddresses NONE = new PodAddresses(Map.of(), Map.of());
 
-  private final List<IpSet> sets;
+  private final Map<IpSet, Integer> sets;
   private final Map<Workload, List<Integer>> matched;
+  private final Map<IpSet, BitSet> byIdentity = new ConcurrentHashMap<>();
 
-  private PodAddresses(List<IpSet> sets, Map<Workload, List<Integer>> matched) {
+  private PodAddresses(Map<IpSet, Integer> sets, Map<Workload, List<Integer>> matched) {
     this.sets = sets;
     this.matched = matched;
   }
@@ -80,7 +83,11 @@ final class PodAddresses {
       }
       matched.put(w, List.copyOf(in));
     }
-    return new PodAddresses(sets, matched);
+    Map<IpSet, Integer> index = new HashMap<>();
+    for (int i = 0; i < sets.size(); i++) {
+      index.put(sets.get(i), i);
+    }
+    return new PodAddresses(index, matched);
   }
 
   /** Whether the profile matches address rules against pods at all. */
@@ -93,14 +100,25 @@ final class PodAddresses {
     return matched.getOrDefault(w, List.of());
   }
 
-  /** Whether {@code addresses} matches the workloads of {@code identity}. */
-  boolean matches(IpSet addresses, Identity identity) {
-    if (identity.members().isEmpty()) {
-      return false;
+  /** The identities whose workloads {@code addresses} matches (computed once per set; shared). */
+  BitSet identities(IpSet addresses, IdentityTable ids) {
+    return byIdentity.computeIfAbsent(addresses, a -> select(a, ids));
+  }
+
+  private BitSet select(IpSet addresses, IdentityTable ids) {
+    BitSet out = new BitSet(ids.size());
+    Integer i = sets.get(addresses);
+    if (i == null) {
+      return out;
     }
-    int i = sets.indexOf(addresses);
-    List<Integer> in = matched.get(identity.members().getFirst());
-    return i >= 0 && in != null && in.contains(i);
+    for (Identity identity : ids.identities()) {
+      List<Integer> in =
+          identity.members().isEmpty() ? null : matched.get(identity.members().getFirst());
+      if (in != null && in.contains(i)) {
+        out.set(identity.id());
+      }
+    }
+    return out;
   }
 
   private static List<IpRange> addresses(Workload w) {

@@ -96,8 +96,13 @@ final class RequestChecks {
           new Reason(
               Reason.Effect.DEFAULT,
               Optional.empty(),
-              "no L7 rule filters TCP " + port + " from " + v.src().label() + " to "
-                  + v.dst().label() + "; every request passes"));
+              "no L7 rule filters TCP "
+                  + port
+                  + " from "
+                  + v.src().label()
+                  + " to "
+                  + v.dst().label()
+                  + "; every request passes"));
     }
     return new RequestCheck(what, allowed, reasons);
   }

@@ -135,9 +135,7 @@ final class FqdnAutomaton {
       }
       for (char c : alphabet) {
         Object[] next = {other.step(theirs, c), step(ours, c), valid.next(c)};
-        if (!((BitSet) next[0]).isEmpty()
-            && next[2] != Validity.DEAD
-            && seen.add(List.of(next))) {
+        if (!((BitSet) next[0]).isEmpty() && next[2] != Validity.DEAD && seen.add(List.of(next))) {
           queue.add(next);
         }
       }

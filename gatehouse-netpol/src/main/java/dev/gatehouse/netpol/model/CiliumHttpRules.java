@@ -69,8 +69,7 @@ final class CiliumHttpRules {
     return name.endsWith(":") ? name.substring(0, name.length() - 1) : name;
   }
 
-  private static Optional<HeaderMatch> headerMatch(
-      JsonNode m, String at, ObjectProblems problems) {
+  private static Optional<HeaderMatch> headerMatch(JsonNode m, String at, ObjectProblems problems) {
     String name = m.path("name").asText("");
     if (name.isEmpty()) {
       problems.error(at + "/name", "Header name missing");

@@ -41,8 +41,8 @@ public record CiliumPolicy(
    * @param label "" for {@code spec}, {@code specs[i] } for an element of {@code specs}
    * @param pointer JSON pointer of the rule inside the object
    * @param subject the endpoints the rule applies to
-   * @param defaultDenyIngress whether the rule puts its subject into ingress default deny
-   *     ({@code enableDefaultDeny.ingress}, defaulting to "has ingress or ingressDeny rules")
+   * @param defaultDenyIngress whether the rule puts its subject into ingress default deny ({@code
+   *     enableDefaultDeny.ingress}, defaulting to "has ingress or ingressDeny rules")
    */
   public record Rule(
       String label,

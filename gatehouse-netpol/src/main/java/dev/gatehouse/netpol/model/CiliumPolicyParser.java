@@ -82,22 +82,38 @@ public final class CiliumPolicyParser {
     Optional<EndpointSelector> subject =
         CiliumSelectors.subject(r.get("endpointSelector"), at + "/endpointSelector", ns, problems);
     CiliumSections sections = new CiliumSections(ns, problems);
-    List<CiliumPolicy.Section> ingress = sections.list(r.path("ingress"), at + "/ingress", true, false);
+    List<CiliumPolicy.Section> ingress =
+        sections.list(r.path("ingress"), at + "/ingress", true, false);
     List<CiliumPolicy.Section> ingressDeny =
         sections.list(r.path("ingressDeny"), at + "/ingressDeny", true, true);
-    List<CiliumPolicy.Section> egress = sections.list(r.path("egress"), at + "/egress", false, false);
+    List<CiliumPolicy.Section> egress =
+        sections.list(r.path("egress"), at + "/egress", false, false);
     List<CiliumPolicy.Section> egressDeny =
         sections.list(r.path("egressDeny"), at + "/egressDeny", false, true);
     boolean denyIngress =
-        defaultDeny(r, at, "ingress", r.path("ingress").size() + r.path("ingressDeny").size() > 0, problems);
+        defaultDeny(
+            r,
+            at,
+            "ingress",
+            r.path("ingress").size() + r.path("ingressDeny").size() > 0,
+            problems);
     boolean denyEgress =
-        defaultDeny(r, at, "egress", r.path("egress").size() + r.path("egressDeny").size() > 0, problems);
+        defaultDeny(
+            r, at, "egress", r.path("egress").size() + r.path("egressDeny").size() > 0, problems);
     if (subject.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new CiliumPolicy.Rule(
-            label, at, subject.get(), ingress, ingressDeny, egress, egressDeny, denyIngress, denyEgress));
+            label,
+            at,
+            subject.get(),
+            ingress,
+            ingressDeny,
+            egress,
+            egressDeny,
+            denyIngress,
+            denyEgress));
   }
 
   private static boolean defaultDeny(
@@ -107,7 +123,9 @@ public final class CiliumPolicyParser {
       return hasRules;
     }
     if (!v.isBoolean()) {
-      problems.error(at + "/enableDefaultDeny/" + direction, "enableDefaultDeny." + direction + " must be true or false");
+      problems.error(
+          at + "/enableDefaultDeny/" + direction,
+          "enableDefaultDeny." + direction + " must be true or false");
       return hasRules;
     }
     return v.asBoolean();

@@ -17,10 +17,10 @@ import java.util.OptionalInt;
  * <p>Design note ({@code cilium/cilium:pkg/policy/api/rule_validation.go} {@code
  * PortRule.sanitize}, {@code PortProtocol.sanitize}, {@code L7Rules.sanitize}; {@code
  * pkg/policy/api/l4.go}): {@code port} is a number ({@code "0"} meaning every port) or an IANA
- * service name (a container port name, lower-cased); {@code protocol} defaults to {@code ANY}
- * (TCP, UDP and SCTP); {@code endPort} makes a range when above {@code port}. L7 rules are one kind
- * per entry; they cannot be used with port 0; HTTP (and Kafka) rules need TCP; DNS rules need
- * explicit ports, no ranges, and are egress-only. Deny rules carry no L7 rules.
+ * service name (a container port name, lower-cased); {@code protocol} defaults to {@code ANY} (TCP,
+ * UDP and SCTP); {@code endPort} makes a range when above {@code port}. L7 rules are one kind per
+ * entry; they cannot be used with port 0; HTTP (and Kafka) rules need TCP; DNS rules need explicit
+ * ports, no ranges, and are egress-only. Deny rules carry no L7 rules.
  */
 final class CiliumPorts {
   private static final String SVC_NAME = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
@@ -127,7 +127,8 @@ final class CiliumPorts {
         problems.error(at, "DNS rules do not support port ranges");
       }
       if (!dns && !p.protocols().equals(List.of(Protocol.TCP))) {
-        problems.error(at, "L7 rules can only apply to TCP (not " + p.protocols() + ") except for DNS rules");
+        problems.error(
+            at, "L7 rules can only apply to TCP (not " + p.protocols() + ") except for DNS rules");
       }
     }
   }
@@ -145,7 +146,8 @@ final class CiliumPorts {
     for (int i = 0; i < list.size(); i++) {
       fqdn(list.get(i), at + "/" + i, problems).ifPresent(out::add);
     }
-    return L7Rules.ofDns(out.isEmpty() && list.isEmpty() ? List.of(FqdnPattern.ofPattern("*")) : out);
+    return L7Rules.ofDns(
+        out.isEmpty() && list.isEmpty() ? List.of(FqdnPattern.ofPattern("*")) : out);
   }
 
   /** One {@code matchName}/{@code matchPattern} selector ({@code toFQDNs} or {@code rules.dns}). */
@@ -187,7 +189,8 @@ final class CiliumPorts {
       }
       if (n == 0) {
         return Optional.of(
-            new CiliumPolicy.PortProtocol(protocols.get(), OptionalInt.empty(), 0, Optional.empty()));
+            new CiliumPolicy.PortProtocol(
+                protocols.get(), OptionalInt.empty(), 0, Optional.empty()));
       }
       if (p.has("endPort") && end < n) {
         problems.warning(at + "/endPort", "endPort " + end + " is below port " + n + "; ignored");
@@ -225,7 +228,8 @@ final class CiliumPorts {
         return Optional.of(List.of(Protocol.valueOf(text)));
       }
       case "ICMP", "ICMPV6", "VRRP", "IGMP" -> {
-        problems.warning(at, "protocol " + text + " is not analysed; this port matches nothing here");
+        problems.warning(
+            at, "protocol " + text + " is not analysed; this port matches nothing here");
         return Optional.of(List.of());
       }
       default -> {

@@ -14,8 +14,8 @@ import java.util.Optional;
  * <p>Design note ({@code cilium/cilium:pkg/policy/api/rule_validation.go} {@code
  * IngressRule.sanitize}/{@code EgressRule.sanitize}; {@code pkg/policy/rule.go} {@code
  * mergeIngress}): an entry's L3 part and its {@code toPorts} are ANDed. An entry that names no L3
- * peer but has {@code toPorts} is L4-only and matches every peer; an entry with neither (the
- * {@code {}} entry) matches nothing, but still counts for default deny. An explicitly empty list of
+ * peer but has {@code toPorts} is L4-only and matches every peer; an entry with neither (the {@code
+ * {}} entry) matches nothing, but still counts for default deny. An explicitly empty list of
  * entities or CIDRs selects nothing; an empty {@code fromEndpoints} list is as if absent. Peers the
  * analysis cannot resolve ({@code toServices}, {@code toGroups}, {@code fromNodes}/{@code toNodes},
  * CIDR group references) are reported and match nothing here; {@code fromRequires}/{@code
@@ -50,12 +50,26 @@ final class CiliumSections {
     String dir = ingress ? "from" : "to";
     List<String> l3 =
         ingress
-            ? List.of("fromEndpoints", "fromCIDR", "fromCIDRSet", "fromEntities", "fromNodes", "fromGroups")
+            ? List.of(
+                "fromEndpoints",
+                "fromCIDR",
+                "fromCIDRSet",
+                "fromEntities",
+                "fromNodes",
+                "fromGroups")
             : List.of(
-                "toEndpoints", "toCIDR", "toCIDRSet", "toEntities", "toServices", "toFQDNs", "toGroups", "toNodes");
+                "toEndpoints",
+                "toCIDR",
+                "toCIDRSet",
+                "toEntities",
+                "toServices",
+                "toFQDNs",
+                "toGroups",
+                "toNodes");
     List<String> used = l3.stream().filter(f -> e.path(f).size() > 0).toList();
     if (used.size() > 1) {
-      problems.error(at, "Combining " + used.get(0) + " and " + used.get(1) + " is not supported yet");
+      problems.error(
+          at, "Combining " + used.get(0) + " and " + used.get(1) + " is not supported yet");
       return Optional.empty();
     }
     boolean hasPorts = e.path("toPorts").size() > 0;
@@ -68,22 +82,27 @@ final class CiliumSections {
       return Optional.empty();
     }
     if (e.path("icmps").size() > 0 && hasPorts) {
-      problems.error(at, "The ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts.");
+      problems.error(
+          at,
+          "The ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts.");
       return Optional.empty();
     }
     if (e.has(dir + "Requires")) {
-      problems.warning(at + "/" + dir + "Requires", dir + "Requires is deprecated and not analysed; ignored");
+      problems.warning(
+          at + "/" + dir + "Requires", dir + "Requires is deprecated and not analysed; ignored");
     }
     boolean icmpOnly = e.path("icmps").size() > 0;
     if (icmpOnly) {
-      problems.warning(at + "/icmps", "ICMP rules are not analysed; this entry allows nothing analysed");
+      problems.warning(
+          at + "/icmps", "ICMP rules are not analysed; this entry allows nothing analysed");
     }
     List<CiliumPolicy.Peer> peers = new ArrayList<>();
     for (String f : used) {
       peers(e.get(f), at + "/" + f, f.substring(dir.length()), peers);
     }
     boolean explicitlyEmpty =
-        l3.stream().anyMatch(f -> !f.endsWith("Endpoints") && e.path(f).isArray() && e.path(f).isEmpty());
+        l3.stream()
+            .anyMatch(f -> !f.endsWith("Endpoints") && e.path(f).isArray() && e.path(f).isEmpty());
     boolean anyPeer = used.isEmpty() && !explicitlyEmpty && hasPorts;
     List<CiliumPolicy.PortRule> ports =
         CiliumPorts.parse(e.path("toPorts"), at + "/toPorts", ingress, deny, problems);
@@ -99,11 +118,17 @@ final class CiliumSections {
         case "Entities" -> entity(item.asText(""), itemAt).ifPresent(out::add);
         case "CIDR" -> cidr(item.asText(""), itemAt).ifPresent(out::add);
         case "CIDRSet" -> cidrSet(item, itemAt).ifPresent(out::add);
-        case "FQDNs" -> CiliumPorts.fqdn(item, itemAt, problems).map(CiliumPolicy.FqdnPeer::new).ifPresent(out::add);
+        case "FQDNs" ->
+            CiliumPorts.fqdn(item, itemAt, problems)
+                .map(CiliumPolicy.FqdnPeer::new)
+                .ifPresent(out::add);
         default -> {
           if (i == 0) {
-            problems.warning(at, kind.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + kind.substring(1)
-                + " peers are not analysed; this entry matches no peer here");
+            problems.warning(
+                at,
+                kind.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + kind.substring(1)
+                    + " peers are not analysed; this entry matches no peer here");
           }
         }
       }
@@ -148,7 +173,9 @@ final class CiliumSections {
       if (x.isEmpty() || !r.get().contains(x.get())) {
         problems.error(
             at + "/except/" + i,
-            x.isEmpty() ? "except \"" + e + "\" is not a CIDR" : "allow CIDR prefix " + text + " does not contain exclude CIDR prefix " + e);
+            x.isEmpty()
+                ? "except \"" + e + "\" is not a CIDR"
+                : "allow CIDR prefix " + text + " does not contain exclude CIDR prefix " + e);
         return Optional.empty();
       }
       cut.add(x.get());

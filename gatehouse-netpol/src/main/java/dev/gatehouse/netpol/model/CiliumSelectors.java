@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * labels as {@code k8s:<key>}, its namespace as {@code k8s:io.kubernetes.pod.namespace} and each
  * namespace label as {@code k8s:io.cilium.k8s.namespace.labels.<key>}. A key without a source
  * prefix, or with {@code k8s:} or {@code any:}, is the same key, so the prefix is stripped. The
- * namespace key becomes a requirement on the namespace's {@code kubernetes.io/metadata.name}
- * label, the namespace-label keys requirements on the namespace's labels, everything else a pod
- * label requirement. Defaults:
+ * namespace key becomes a requirement on the namespace's {@code kubernetes.io/metadata.name} label,
+ * the namespace-label keys requirements on the namespace's labels, everything else a pod label
+ * requirement. Defaults:
  *
  * <ul>
  *   <li>A CiliumNetworkPolicy's {@code endpointSelector} always applies in the policy's namespace;
@@ -74,7 +74,10 @@ final class CiliumSelectors {
     }
     NamespaceMatch ns;
     if (s.namesNamespace() || s.namespaceLabels() || policyNs.isEmpty()) {
-      ns = s.namespaces().isEmpty() ? NamespaceMatch.ANY : new NamespaceMatch.Selected(s.namespaces());
+      ns =
+          s.namespaces().isEmpty()
+              ? NamespaceMatch.ANY
+              : new NamespaceMatch.Selected(s.namespaces());
     } else {
       ns = new NamespaceMatch.Named(policyNs);
     }
@@ -102,7 +105,9 @@ final class CiliumSelectors {
     }
     if (policyNs.isEmpty()) {
       NamespaceMatch ns =
-          s.namespaces().isEmpty() ? NamespaceMatch.ANY : new NamespaceMatch.Selected(s.namespaces());
+          s.namespaces().isEmpty()
+              ? NamespaceMatch.ANY
+              : new NamespaceMatch.Selected(s.namespaces());
       return Optional.of(new EndpointSelector(ns, s.pods()));
     }
     if (s.namesNamespace()) {
@@ -211,7 +216,8 @@ final class CiliumSelectors {
       } else if (k.startsWith(NS_LABELS)) {
         namespaceLabels = true;
         nsReqs.add(
-            new LabelSelector.Requirement(k.substring(NS_LABELS.length()), r.operator(), r.values()));
+            new LabelSelector.Requirement(
+                k.substring(NS_LABELS.length()), r.operator(), r.values()));
       } else if (k.equals(CLUSTER_KEY)) {
         otherCluster |= !r.matches(Map.of(CLUSTER_KEY, CLUSTER_NAME));
         warnCluster(otherCluster);
@@ -233,7 +239,8 @@ final class CiliumSelectors {
     private boolean unsupported(String key) {
       if (key.equals(SA_KEY)) {
         problems.error(
-            at, SA_KEY + " selectors are not supported: the analysis does not read service accounts");
+            at,
+            SA_KEY + " selectors are not supported: the analysis does not read service accounts");
         failed = true;
         return true;
       }

@@ -149,7 +149,8 @@ public final class ReferenceEvaluator {
   /**
    * The allowed connections from one source, unsorted: from a workload to every other workload and
    * to each range of {@code destinations}; from an address range to every workload. Ranges that
-   * {@link #connectivity(List, List)} does not list (IPv6 without IPv6 rules) are left out here too.
+   * {@link #connectivity(List, List)} does not list (IPv6 without IPv6 rules) are left out here
+   * too.
    */
   public List<Connection> connectionsFrom(Peer src, List<IpRange> destinations) {
     List<Connection> out = new ArrayList<>();

@@ -85,7 +85,10 @@ final class AppManifests {
     }
     if (app.extras().internetEgress()) {
       egress.add(
-          rule("to", List.of(ipBlock("0.0.0.0/0", PRIVATE_RANGES)), List.of(policyPort("TCP", 443))));
+          rule(
+              "to",
+              List.of(ipBlock("0.0.0.0/0", PRIVATE_RANGES)),
+              List.of(policyPort("TCP", 443))));
     }
     if (app.partnerBlock() >= 0) {
       int k = app.partnerBlock() * 16;

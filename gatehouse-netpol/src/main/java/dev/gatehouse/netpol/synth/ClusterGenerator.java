@@ -2,12 +2,9 @@ package dev.gatehouse.netpol.synth;
 
 import static dev.gatehouse.netpol.synth.Manifests.NAME_LABEL;
 import static dev.gatehouse.netpol.synth.Manifests.dnsEgress;
-import static dev.gatehouse.netpol.synth.Manifests.ipBlock;
-import static dev.gatehouse.netpol.synth.Manifests.localPods;
 import static dev.gatehouse.netpol.synth.Manifests.map;
 import static dev.gatehouse.netpol.synth.Manifests.pods;
 import static dev.gatehouse.netpol.synth.Manifests.policyPort;
-import static dev.gatehouse.netpol.synth.Manifests.port;
 import static dev.gatehouse.netpol.synth.Manifests.rule;
 
 import dev.gatehouse.netpol.synth.ClusterLayout.App;
@@ -25,9 +22,9 @@ import java.util.TreeMap;
  * kube-system/kube-dns}, and ingress from Prometheus in {@code monitoring} on the named port {@code
  * metrics}. Workloads come in apps of a frontend ({@code -web}), backends ({@code -api}, {@code
  * -worker-N}) and usually a database ({@code -db}, a StatefulSet on Postgres or Redis behind the
- * named port {@code db}), labelled {@code app}, {@code tier}, {@code team}, {@code version}. Each app
- * has one policy allowing frontend → backend ({@code grpc}) → db ({@code db}) inside the app, and
- * ingress from {@code ingress-nginx} to the frontend; some apps also call another namespace's
+ * named port {@code db}), labelled {@code app}, {@code tier}, {@code team}, {@code version}. Each
+ * app has one policy allowing frontend → backend ({@code grpc}) → db ({@code db}) inside the app,
+ * and ingress from {@code ingress-nginx} to the frontend; some apps also call another namespace's
  * backends (namespaceSelector + podSelector on both sides), reach the internet on 443 (ipBlock
  * 0.0.0.0/0 except the private ranges), a partner range with an except, or accept a load balancer
  * range on their frontend. That is one policy per app (about three workloads) plus three per
@@ -52,14 +49,18 @@ public final class ClusterGenerator {
       }
       if (workloads < namespaces) {
         throw new IllegalArgumentException(
-            "workloads must be at least the number of namespaces (" + namespaces + "), got " + workloads);
+            "workloads must be at least the number of namespaces ("
+                + namespaces
+                + "), got "
+                + workloads);
       }
     }
   }
 
   /** Generates the cluster described by {@code options}. */
   public static GeneratedCluster generate(Options options) {
-    ClusterLayout layout = ClusterLayout.of(options.namespaces(), options.workloads(), options.seed());
+    ClusterLayout layout =
+        ClusterLayout.of(options.namespaces(), options.workloads(), options.seed());
     Map<App, List<Map<String, Object>>> extraIngress = new HashMap<>();
     Map<App, List<Map<String, Object>>> extraEgress = new HashMap<>();
     for (CrossCall call : layout.crossCalls) {
@@ -69,7 +70,10 @@ public final class ClusterGenerator {
           .add(
               rule(
                   "to",
-                  List.of(pods(map(NAME_LABEL, call.to().namespace()), map("app", call.to().name(), "tier", "backend"))),
+                  List.of(
+                      pods(
+                          map(NAME_LABEL, call.to().namespace()),
+                          map("app", call.to().name(), "tier", "backend"))),
                   List.of(policyPort("TCP", "grpc"))));
       extraIngress
           .computeIfAbsent(call.to(), a -> new ArrayList<>())
@@ -85,8 +89,7 @@ public final class ClusterGenerator {
     int policies = SystemNamespaces.POLICIES;
     int workloads = 0;
     for (ClusterLayout.Ns ns : layout.namespaces) {
-      namespaces.document(
-          Manifests.namespace(ns.name(), map("team", ns.team(), "env", ns.env())));
+      namespaces.document(Manifests.namespace(ns.name(), map("team", ns.team(), "env", ns.env())));
       YamlWriter wl = new YamlWriter();
       YamlWriter pol = new YamlWriter();
       policies += namespacePolicies(ns.name(), pol);
@@ -123,7 +126,8 @@ public final class ClusterGenerator {
     List<String> both = List.of("Ingress", "Egress");
     out.document(Manifests.policy(ns, "default-deny-all", map(), List.of(), List.of(), both));
     out.document(
-        Manifests.policy(ns, "allow-dns-egress", map(), List.of(), List.of(dnsEgress()), List.of("Egress")));
+        Manifests.policy(
+            ns, "allow-dns-egress", map(), List.of(), List.of(dnsEgress()), List.of("Egress")));
     out.document(
         Manifests.policy(
             ns,
@@ -138,5 +142,4 @@ public final class ClusterGenerator {
             List.of("Ingress")));
     return 3;
   }
-
 }

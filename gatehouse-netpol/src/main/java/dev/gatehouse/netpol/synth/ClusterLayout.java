@@ -5,19 +5,45 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The shape of a synthetic cluster before it becomes manifests: application namespaces, the apps
- * in each (a frontend, backends and usually a database), and which apps get cross-namespace,
- * external or partner rules. Every choice comes from one seeded random source, in a fixed order.
+ * The shape of a synthetic cluster before it becomes manifests: application namespaces, the apps in
+ * each (a frontend, backends and usually a database), and which apps get cross-namespace, external
+ * or partner rules. Every choice comes from one seeded random source, in a fixed order.
  */
 final class ClusterLayout {
   private static final List<String> NAMESPACE_WORDS =
       List.of(
-          "payments", "catalog", "checkout", "search", "identity", "shipping", "inventory",
-          "billing", "analytics", "notifications", "reviews", "media", "pricing", "ledger");
+          "payments",
+          "catalog",
+          "checkout",
+          "search",
+          "identity",
+          "shipping",
+          "inventory",
+          "billing",
+          "analytics",
+          "notifications",
+          "reviews",
+          "media",
+          "pricing",
+          "ledger");
   private static final List<String> APP_WORDS =
       List.of(
-          "cart", "orders", "users", "ratings", "quotes", "stock", "invoices", "emails", "images",
-          "feeds", "sessions", "tokens", "refunds", "labels", "events", "reports");
+          "cart",
+          "orders",
+          "users",
+          "ratings",
+          "quotes",
+          "stock",
+          "invoices",
+          "emails",
+          "images",
+          "feeds",
+          "sessions",
+          "tokens",
+          "refunds",
+          "labels",
+          "events",
+          "reports");
 
   /** One application namespace. */
   record Ns(String name, String team, String env, List<App> apps) {}
@@ -44,7 +70,8 @@ final class ClusterLayout {
    *
    * @param dbPort the database port (5432 or 6379) when {@code tier} is {@code db}
    */
-  record Workload(String name, String tier, String kind, int replicas, String version, int dbPort) {}
+  record Workload(
+      String name, String tier, String kind, int replicas, String version, int dbPort) {}
 
   /** A call from one app to another app's backends in another namespace. */
   record CrossCall(App from, App to) {}
@@ -66,7 +93,8 @@ final class ClusterLayout {
       while (share > 0) {
         int size = Math.min(share, appSize(random, share));
         share -= size;
-        apps.add(app(random, name, APP_WORDS.get(appIndex % APP_WORDS.size()) + "-" + appIndex, size));
+        apps.add(
+            app(random, name, APP_WORDS.get(appIndex % APP_WORDS.size()) + "-" + appIndex, size));
         appIndex++;
       }
       layout.namespaces.add(new Ns(name, team, env, List.copyOf(apps)));
@@ -116,9 +144,9 @@ final class ClusterLayout {
               db ? (random.nextBoolean() ? 5432 : 6379) : 0));
     }
     App.Extras extras =
-        new App.Extras(
-            random.nextInt(4) == 0, random.nextInt(5) == 0, random.nextInt(6) == 0);
-    return new App(ns, name, List.copyOf(workloads), extras, random.nextInt(7) == 0 ? random.nextInt(16) : -1);
+        new App.Extras(random.nextInt(4) == 0, random.nextInt(5) == 0, random.nextInt(6) == 0);
+    return new App(
+        ns, name, List.copyOf(workloads), extras, random.nextInt(7) == 0 ? random.nextInt(16) : -1);
   }
 
   /** Each app that calls another namespace gets a random app with backends elsewhere. */

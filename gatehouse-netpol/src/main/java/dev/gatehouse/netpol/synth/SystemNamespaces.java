@@ -22,7 +22,8 @@ final class SystemNamespaces {
 
   static void write(YamlWriter namespaces, Map<String, String> files) {
     namespaces.document(Manifests.namespace("kube-system", map()));
-    namespaces.document(Manifests.namespace("ingress-nginx", map("app.kubernetes.io/name", "ingress-nginx")));
+    namespaces.document(
+        Manifests.namespace("ingress-nginx", map("app.kubernetes.io/name", "ingress-nginx")));
     namespaces.document(Manifests.namespace("monitoring", map("purpose", "monitoring")));
     files.put(
         "kube-system/workloads.yaml",
@@ -34,7 +35,10 @@ final class SystemNamespaces {
                     "coredns",
                     2,
                     map("k8s-app", "kube-dns"),
-                    List.of(port("dns", 53, "UDP"), port("dns-tcp", 53, "TCP"), port("metrics", 9153, "TCP"))))
+                    List.of(
+                        port("dns", 53, "UDP"),
+                        port("dns-tcp", 53, "TCP"),
+                        port("metrics", 9153, "TCP"))))
             .text());
     Map<String, Object> nginx = map("app.kubernetes.io/name", "ingress-nginx");
     files.put(
@@ -47,7 +51,10 @@ final class SystemNamespaces {
                     "ingress-nginx-controller",
                     2,
                     nginx,
-                    List.of(port("http", 80, "TCP"), port("https", 443, "TCP"), port("metrics", 10254, "TCP"))))
+                    List.of(
+                        port("http", 80, "TCP"),
+                        port("https", 443, "TCP"),
+                        port("metrics", 10254, "TCP"))))
             .text());
     files.put(
         "ingress-nginx/policies.yaml",
@@ -63,7 +70,10 @@ final class SystemNamespaces {
                             List.of(ipBlock("0.0.0.0/0", List.of())),
                             List.of(policyPort("TCP", 80), policyPort("TCP", 443)))),
                     List.of(
-                        rule("to", List.of(pods(map(), map("tier", "frontend"))), List.of(policyPort("TCP", "http"))),
+                        rule(
+                            "to",
+                            List.of(pods(map(), map("tier", "frontend"))),
+                            List.of(policyPort("TCP", "http"))),
                         dnsEgress()),
                     List.of("Ingress", "Egress")))
             .text());
@@ -73,7 +83,12 @@ final class SystemNamespaces {
         new YamlWriter()
             .document(
                 Manifests.workload(
-                    "StatefulSet", "monitoring", "prometheus", 1, prometheus, List.of(port("web", 9090, "TCP"))))
+                    "StatefulSet",
+                    "monitoring",
+                    "prometheus",
+                    1,
+                    prometheus,
+                    List.of(port("web", 9090, "TCP"))))
             .text());
     files.put(
         "monitoring/policies.yaml",
@@ -84,10 +99,16 @@ final class SystemNamespaces {
                     "prometheus",
                     Manifests.selector(prometheus),
                     List.of(
-                        rule("from", List.of(ipBlock("10.0.0.0/8", List.of("10.255.0.0/16"))), List.of(policyPort("TCP", "web"))),
+                        rule(
+                            "from",
+                            List.of(ipBlock("10.0.0.0/8", List.of("10.255.0.0/16"))),
+                            List.of(policyPort("TCP", "web"))),
                         rule("from", List.of(localPods(map())), List.of())),
                     List.of(
-                        rule("to", List.of(pods(map(), map())), List.of(policyPort("TCP", "metrics"))),
+                        rule(
+                            "to",
+                            List.of(pods(map(), map())),
+                            List.of(policyPort("TCP", "metrics"))),
                         dnsEgress()),
                     List.of("Ingress", "Egress")))
             .text());

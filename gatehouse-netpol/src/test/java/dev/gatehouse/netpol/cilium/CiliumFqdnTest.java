@@ -26,7 +26,11 @@ class CiliumFqdnTest {
   }
 
   private static String fqdn(String selector, String port) {
-    return "- toFQDNs: [{" + selector + "}]\n  toPorts: [{ports: [{port: \"" + port + "\", protocol: TCP}]}]\n";
+    return "- toFQDNs: [{"
+        + selector
+        + "}]\n  toPorts: [{ports: [{port: \""
+        + port
+        + "\", protocol: TCP}]}]\n";
   }
 
   private static Verdict to(CompiledNetwork net, String name, int port) {
@@ -37,23 +41,29 @@ class CiliumFqdnTest {
   void connectivity_listsOnePeerPerPattern_aNameCoveredByAPatternGetsBoth() {
     ConnectivityReport r =
         CiliumFixture.report(
-            webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + fqdn("matchName: api.example.com", "80")));
+            webEgress(
+                fqdn("matchPattern: \"*.example.com\"", "443")
+                    + fqdn("matchName: api.example.com", "80")));
     assertThat(conn(r, "shop/web", "*.example.com[FQDN]")).isEqualTo("TCP 443");
     assertThat(conn(r, "shop/web", "api.example.com[FQDN]")).isEqualTo("TCP 80,443");
-    assertThat(conn(r, "shop/web", "0.0.0.0-255.255.255.255[External]")).isEqualTo("No Connections");
+    assertThat(conn(r, "shop/web", "0.0.0.0-255.255.255.255[External]"))
+        .isEqualTo("No Connections");
   }
 
   @Test
   void connectivity_worldCoversDnsNames() {
     ConnectivityReport r =
         CiliumFixture.report(
-            webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + "- toEntities: [world]\n  toPorts: [{ports: [{port: \"80\", protocol: TCP}]}]\n"));
+            webEgress(
+                fqdn("matchPattern: \"*.example.com\"", "443")
+                    + "- toEntities: [world]\n  toPorts: [{ports: [{port: \"80\", protocol: TCP}]}]\n"));
     assertThat(conn(r, "shop/web", "*.example.com[FQDN]")).isEqualTo("TCP 80,443");
   }
 
   @Test
   void fqdn_nameMustMatchThePatternAndThePort() {
-    CompiledNetwork net = CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + DNS_PROXY));
+    CompiledNetwork net =
+        CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + DNS_PROXY));
     assertThat(to(net, "api.example.com", 443).allowed()).isTrue();
     assertThat(to(net, "API.Example.com.", 443).allowed()).isTrue();
     assertThat(to(net, "api.example.com", 22).allowed()).isFalse();
@@ -91,11 +101,11 @@ class CiliumFqdnTest {
 
   @Test
   void dns_matchNameIsCaseInsensitive() {
-    CompiledNetwork net = CiliumFixture.net(webEgress(fqdn("matchName: example.org", "443") + DNS_PROXY));
+    CompiledNetwork net =
+        CiliumFixture.net(webEgress(fqdn("matchName: example.org", "443") + DNS_PROXY));
     Verdict v = to(net, "EXAMPLE.org", 443);
     assertThat(v.allowed()).isTrue();
-    assertThat(v.checks().getFirst().reasons().getFirst().text())
-        .contains("(DNS example.org)");
+    assertThat(v.checks().getFirst().reasons().getFirst().text()).contains("(DNS example.org)");
   }
 
   @Test
@@ -103,7 +113,8 @@ class CiliumFqdnTest {
     String l4Dns =
         "- toEndpoints:\n  - matchLabels: {k8s:io.kubernetes.pod.namespace: kube-system, k8s-app: kube-dns}\n"
             + "  toPorts: [{ports: [{port: \"53\", protocol: UDP}]}]\n";
-    CompiledNetwork net = CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + l4Dns));
+    CompiledNetwork net =
+        CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + l4Dns));
     Verdict v = to(net, "api.example.com", 443);
     assertThat(v.egress().allowed()).isTrue();
     assertThat(v.allowed()).isFalse();
@@ -116,8 +127,7 @@ class CiliumFqdnTest {
     String l4Dns =
         "- toEndpoints:\n  - matchLabels: {k8s:io.kubernetes.pod.namespace: kube-system, k8s-app: kube-dns}\n"
             + "  toPorts: [{ports: [{port: \"53\", protocol: UDP}]}]\n";
-    CompiledNetwork net =
-        CiliumFixture.net(webEgress("- toEntities: [world]\n" + l4Dns));
+    CompiledNetwork net = CiliumFixture.net(webEgress("- toEntities: [world]\n" + l4Dns));
     assertThat(to(net, "api.example.com", 443).allowed()).isTrue();
     CompiledNetwork noDns = CiliumFixture.net(webEgress("- toEntities: [world]\n"));
     Verdict v = to(noDns, "api.example.com", 443);
@@ -129,9 +139,9 @@ class CiliumFqdnTest {
 
   @Test
   void fqdn_unselectedSourceReachesEverything() {
-    CompiledNetwork net = CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + DNS_PROXY));
-    Verdict v =
-        explain(net, "shop/api", new Endpoint.OfName("other.org"), 22, Optional.empty());
+    CompiledNetwork net =
+        CiliumFixture.net(webEgress(fqdn("matchPattern: \"*.example.com\"", "443") + DNS_PROXY));
+    Verdict v = explain(net, "shop/api", new Endpoint.OfName("other.org"), 22, Optional.empty());
     assertThat(v.allowed()).isTrue();
   }
 }

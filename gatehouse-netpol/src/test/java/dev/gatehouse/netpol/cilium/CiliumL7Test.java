@@ -97,8 +97,10 @@ class CiliumL7Test {
         .isEqualTo("TCP 8080 (HTTP /api/v1/.*) and (HTTP GET /api/.*)");
     CompiledNetwork net = CiliumFixture.net(p);
     Endpoint api = net.resolve("shop/api").orElseThrow();
-    assertThat(explain(net, "shop/web", api, 8080, http("GET", "/api/v1/items")).allowed()).isTrue();
-    assertThat(explain(net, "shop/web", api, 8080, http("GET", "/api/v2/items")).allowed()).isFalse();
+    assertThat(explain(net, "shop/web", api, 8080, http("GET", "/api/v1/items")).allowed())
+        .isTrue();
+    assertThat(explain(net, "shop/web", api, 8080, http("GET", "/api/v2/items")).allowed())
+        .isFalse();
   }
 
   @Test
@@ -157,9 +159,11 @@ class CiliumL7Test {
                     + "    rules: {http: [{headers: [\"X-Token: abc\"], host: \"api[.]shop\"}]}"));
     Endpoint api = net.resolve("shop/api").orElseThrow();
     HttpRequest good =
-        new HttpRequest("GET", "/", Optional.of("api.shop"), List.of(new HttpRequest.Header("x-token", "abc")));
+        new HttpRequest(
+            "GET", "/", Optional.of("api.shop"), List.of(new HttpRequest.Header("x-token", "abc")));
     HttpRequest wrong =
-        new HttpRequest("GET", "/", Optional.of("api.shop"), List.of(new HttpRequest.Header("X-Token", "abd")));
+        new HttpRequest(
+            "GET", "/", Optional.of("api.shop"), List.of(new HttpRequest.Header("X-Token", "abd")));
     HttpRequest noHost = new HttpRequest("GET", "/", Optional.empty(), good.headers());
     assertThat(explain(net, "shop/web", api, 8080, Optional.of(good)).allowed()).isTrue();
     assertThat(explain(net, "shop/web", api, 8080, Optional.of(wrong)).allowed()).isFalse();

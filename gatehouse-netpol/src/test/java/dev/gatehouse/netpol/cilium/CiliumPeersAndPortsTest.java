@@ -14,7 +14,8 @@ class CiliumPeersAndPortsTest {
   private static final String EXTERNAL = "0.0.0.0-255.255.255.255[External]";
 
   private static String ingressTo(String api, String rule) {
-    return cnp("p", "shop", "endpointSelector: {matchLabels: {app: " + api + "}}\ningress:\n" + rule);
+    return cnp(
+        "p", "shop", "endpointSelector: {matchLabels: {app: " + api + "}}\ningress:\n" + rule);
   }
 
   @Test
@@ -108,29 +109,45 @@ class CiliumPeersAndPortsTest {
 
   @Test
   void toPorts_endPortMakesARange() {
-    String p = ingressTo("api", "- toPorts: [{ports: [{port: \"8000\", endPort: 8100, protocol: TCP}]}]");
+    String p =
+        ingressTo("api", "- toPorts: [{ports: [{port: \"8000\", endPort: 8100, protocol: TCP}]}]");
     assertThat(conn(p, "shop/web", "shop/api")).isEqualTo("TCP 8000-8100");
   }
 
   @Test
   void toPorts_protocolDefaultsToAny() {
-    assertThat(conn(ingressTo("api", "- toPorts: [{ports: [{port: \"53\"}]}]"), "shop/web", "shop/api"))
+    assertThat(
+            conn(
+                ingressTo("api", "- toPorts: [{ports: [{port: \"53\"}]}]"), "shop/web", "shop/api"))
         .isEqualTo("SCTP 53,TCP 53,UDP 53");
   }
 
   @Test
   void toPorts_namedPortsResolveOnTheDestination() {
-    assertThat(conn(ingressTo("api", "- toPorts: [{ports: [{port: http, protocol: TCP}]}]"), "shop/web", "shop/api"))
+    assertThat(
+            conn(
+                ingressTo("api", "- toPorts: [{ports: [{port: http, protocol: TCP}]}]"),
+                "shop/web",
+                "shop/api"))
         .isEqualTo("TCP 8080");
-    assertThat(conn(ingressTo("api", "- toPorts: [{ports: [{port: DNS}]}]"), "shop/web", "shop/api"))
+    assertThat(
+            conn(ingressTo("api", "- toPorts: [{ports: [{port: DNS}]}]"), "shop/web", "shop/api"))
         .isEqualTo("UDP 5353");
-    assertThat(conn(ingressTo("api", "- toPorts: [{ports: [{port: dns, protocol: TCP}]}]"), "shop/web", "shop/api"))
+    assertThat(
+            conn(
+                ingressTo("api", "- toPorts: [{ports: [{port: dns, protocol: TCP}]}]"),
+                "shop/web",
+                "shop/api"))
         .isEqualTo("No Connections");
   }
 
   @Test
   void toPorts_portZeroIsEveryPort() {
-    assertThat(conn(ingressTo("api", "- toPorts: [{ports: [{port: \"0\", protocol: UDP}]}]"), "shop/web", "shop/api"))
+    assertThat(
+            conn(
+                ingressTo("api", "- toPorts: [{ports: [{port: \"0\", protocol: UDP}]}]"),
+                "shop/web",
+                "shop/api"))
         .isEqualTo("UDP 1-65535");
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * through the real loader, compiler and engine.
  */
 class CiliumSelectorsAndIsolationTest {
-  private static final String ALLOW_ALL_NS_IN = "endpointSelector: {}\ningress:\n- fromEndpoints: [{}]";
+  private static final String ALLOW_ALL_NS_IN =
+      "endpointSelector: {}\ningress:\n- fromEndpoints: [{}]";
 
   @Test
   void endpointSelector_cnpAppliesInItsNamespaceOnly() {
@@ -61,7 +62,10 @@ class CiliumSelectorsAndIsolationTest {
   @Test
   void fromEndpoints_defaultsToThePolicyNamespace() {
     String p =
-        cnp("p", "shop", "endpointSelector: {matchLabels: {app: api}}\ningress:\n- fromEndpoints: [{}]");
+        cnp(
+            "p",
+            "shop",
+            "endpointSelector: {matchLabels: {app: api}}\ningress:\n- fromEndpoints: [{}]");
     assertThat(conn(p, "shop/web", "shop/api")).isEqualTo("All Connections");
     assertThat(conn(p, "other/client", "shop/api")).isEqualTo("No Connections");
   }
@@ -118,7 +122,8 @@ class CiliumSelectorsAndIsolationTest {
 
   @Test
   void ccnp_emptyPeerSelectorSelectsPodsOfEveryNamespaceButNotTheWorld() {
-    String p = ccnp("p", "endpointSelector: {matchLabels: {app: api}}\ningress:\n- fromEndpoints: [{}]");
+    String p =
+        ccnp("p", "endpointSelector: {matchLabels: {app: api}}\ningress:\n- fromEndpoints: [{}]");
     assertThat(conn(p, "other/client", "shop/api")).isEqualTo("All Connections");
     assertThat(conn(p, "0.0.0.0-255.255.255.255[External]", "shop/api"))
         .isEqualTo("No Connections");
@@ -212,7 +217,11 @@ class CiliumSelectorsAndIsolationTest {
 
   @Test
   void enableDefaultDenyTrue_isolatesWithoutRules() {
-    String p = cnp("p", "shop", "endpointSelector: {matchLabels: {app: api}}\nenableDefaultDeny: {egress: true}");
+    String p =
+        cnp(
+            "p",
+            "shop",
+            "endpointSelector: {matchLabels: {app: api}}\nenableDefaultDeny: {egress: true}");
     assertThat(conn(p, "shop/api", "shop/web")).isEqualTo("No Connections");
     assertThat(conn(p, "shop/web", "shop/api")).isEqualTo("All Connections");
   }

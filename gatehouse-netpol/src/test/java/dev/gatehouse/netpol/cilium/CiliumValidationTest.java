@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Invalid Cilium policies are reported at the offending field's line and skipped as a whole;
- * fields the analysis cannot evaluate are warned about and the rest of the policy is used.
+ * Invalid Cilium policies are reported at the offending field's line and skipped as a whole; fields
+ * the analysis cannot evaluate are warned about and the rest of the policy is used.
  */
 class CiliumValidationTest {
   private static final String HEAD =
@@ -66,7 +66,8 @@ class CiliumValidationTest {
     Diagnostic field = errors.getFirst();
     assertThat(field.message()).contains(message).contains("CiliumNetworkPolicy shop/bad");
     assertThat(field.location().line()).isEqualTo(line);
-    assertThat(errors.getLast().message()).isEqualTo("CiliumNetworkPolicy shop/bad is invalid; skipped");
+    assertThat(errors.getLast().message())
+        .isEqualTo("CiliumNetworkPolicy shop/bad is invalid; skipped");
   }
 
   @Test
@@ -95,9 +96,11 @@ class CiliumValidationTest {
         HEAD.replace("endpointSelector: {}", "endpointSelector: {matchLabels: {app: api}}")
             + "  ingress:\n  - fromEntities: [galaxy]\n---\n";
     String good =
-        CiliumFixture.cnp("good", "shop", "endpointSelector: {matchLabels: {app: web}}\ningress: [{}]");
+        CiliumFixture.cnp(
+            "good", "shop", "endpointSelector: {matchLabels: {app: web}}\ningress: [{}]");
     Diagnostics d = new Diagnostics();
-    var net = Pipeline.compile(KubeLoader.parse(CiliumFixture.CLUSTER + bad + good, "p.yaml", d), d);
+    var net =
+        Pipeline.compile(KubeLoader.parse(CiliumFixture.CLUSTER + bad + good, "p.yaml", d), d);
     assertThat(d.hasErrors()).isTrue();
     var report = ConnectivityAnalysis.run(net);
     assertThat(conn(report, "other/client", "shop/api")).isEqualTo("All Connections");
@@ -119,7 +122,8 @@ class CiliumValidationTest {
                 + "egress:\n- toServices: [{k8sService: {serviceName: a, namespace: b}}]\n");
     Diagnostics d = CiliumFixture.diagnostics(p);
     assertThat(d.hasErrors()).isFalse();
-    assertThat(d.all().stream().filter(x -> x.severity() == Severity.WARNING).map(Diagnostic::message))
+    assertThat(
+            d.all().stream().filter(x -> x.severity() == Severity.WARNING).map(Diagnostic::message))
         .anySatisfy(m -> assertThat(m).contains("kafka rules are not analysed"))
         .anySatisfy(m -> assertThat(m).contains("ICMP rules are not analysed"))
         .anySatisfy(m -> assertThat(m).contains("protocol ICMP is not analysed"))
@@ -136,7 +140,8 @@ class CiliumValidationTest {
             + "spec:\n  nodeSelector: {}\n  ingress: [{}]\n";
     Diagnostics d = CiliumFixture.diagnostics(yaml);
     assertThat(d.hasErrors()).isFalse();
-    assertThat(d.all()).anyMatch(x -> x.message().contains("host policies (nodeSelector) are not analysed"));
+    assertThat(d.all())
+        .anyMatch(x -> x.message().contains("host policies (nodeSelector) are not analysed"));
     assertThat(conn(yaml, "shop/web", "shop/api")).isEqualTo("All Connections");
   }
 }

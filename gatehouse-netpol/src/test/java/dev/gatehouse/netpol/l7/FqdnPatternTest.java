@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * DNS patterns as Cilium matches them (cases from {@code pkg/fqdn/matchpattern/matchpattern_test.go}
- * and {@code Documentation/security/policy/language.rst}).
+ * DNS patterns as Cilium matches them (cases from {@code
+ * pkg/fqdn/matchpattern/matchpattern_test.go} and {@code
+ * Documentation/security/policy/language.rst}).
  */
 class FqdnPatternTest {
   @ParameterizedTest(name = "{0} ~ {1} = {2}")
@@ -50,11 +51,13 @@ class FqdnPatternTest {
 
   @Test
   void normalization_lowerCaseAndTrailingDot() {
-    assertThat(FqdnPattern.ofName("API.Example.COM.")).isEqualTo(FqdnPattern.ofName("api.example.com"));
+    assertThat(FqdnPattern.ofName("API.Example.COM."))
+        .isEqualTo(FqdnPattern.ofName("api.example.com"));
     assertThat(FqdnPattern.ofPattern("*.Example.com").toString()).isEqualTo("*.example.com");
     assertThat(FqdnPattern.ofPattern("*.example.com").normalized()).isEqualTo("*.example.com.");
     assertThat(FqdnPattern.ofPattern("**").toString()).isEqualTo("*");
-    assertThat(FqdnPattern.ofName("api.example.com")).isEqualTo(FqdnPattern.ofPattern("api.example.com"));
+    assertThat(FqdnPattern.ofName("api.example.com"))
+        .isEqualTo(FqdnPattern.ofPattern("api.example.com"));
   }
 
   @Test
@@ -73,14 +76,24 @@ class FqdnPatternTest {
     assertThat(all.covers(anyDepth)).isTrue();
     assertThat(anyDepth.covers(all)).isFalse();
     assertThat(FqdnPattern.ofPattern("*.example.org").covers(api)).isFalse();
-    assertThat(FqdnPattern.ofPattern("a*b.com").covers(FqdnPattern.ofPattern("a*x*b.com"))).isTrue();
-    assertThat(FqdnPattern.ofPattern("a*x*b.com").covers(FqdnPattern.ofPattern("a*b.com"))).isFalse();
+    assertThat(FqdnPattern.ofPattern("a*b.com").covers(FqdnPattern.ofPattern("a*x*b.com")))
+        .isTrue();
+    assertThat(FqdnPattern.ofPattern("a*x*b.com").covers(FqdnPattern.ofPattern("a*b.com")))
+        .isFalse();
   }
 
   @Test
   void covers_agreesWithMatchingOnRandomNames() {
     List<String> patterns =
-        List.of("*.ex.com", "**.ex.com", "a*.ex.com", "*a.ex.com", "ab.ex.com", "*", "a*b*.ex.com", "x.*.com");
+        List.of(
+            "*.ex.com",
+            "**.ex.com",
+            "a*.ex.com",
+            "*a.ex.com",
+            "ab.ex.com",
+            "*",
+            "a*b*.ex.com",
+            "x.*.com");
     List<String> labels = List.of("a", "b", "ab", "ba", "x", "ex", "com", "a-b", "aab");
     Random random = new Random(7);
     for (String ps : patterns) {

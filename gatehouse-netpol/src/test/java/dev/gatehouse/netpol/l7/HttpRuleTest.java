@@ -52,7 +52,8 @@ class HttpRuleTest {
   @Test
   void headers_presenceValueReportOnlyAndSecret() {
     HttpRequest withToken =
-        new HttpRequest("GET", "/", Optional.empty(), List.of(new HttpRequest.Header("X-Token", "abc")));
+        new HttpRequest(
+            "GET", "/", Optional.empty(), List.of(new HttpRequest.Header("X-Token", "abc")));
     HeaderMatch present = new HeaderMatch("x-token", Optional.empty(), HeaderMatch.Mode.REQUIRE);
     HeaderMatch value = new HeaderMatch("X-Token", Optional.of("abc"), HeaderMatch.Mode.REQUIRE);
     HeaderMatch other = new HeaderMatch("X-Token", Optional.of("xyz"), HeaderMatch.Mode.REQUIRE);
