@@ -6,13 +6,14 @@ import dev.gatehouse.admission.EngineUnavailableException;
 import dev.gatehouse.admission.PolicySet;
 import dev.gatehouse.admission.PolicySnapshot;
 import dev.gatehouse.admission.cel.CelDriver;
+import dev.gatehouse.admission.rego.RegoDriver;
 import dev.gatehouse.cli.ExitCodes;
 import dev.gatehouse.cli.UserException;
 import dev.gatehouse.kube.Diagnostics;
 
 /**
- * The drivers this build has, in Gatekeeper's priority order (CEL first). The Rego driver is added
- * here when it lands; until then {@code --engine rego} is a user error.
+ * The drivers this build has, in Gatekeeper's priority order: CEL first, then Rego (a template with
+ * both engines runs CEL unless {@code --engine rego} forces Rego).
  */
 final class Engines {
   private Engines() {}
@@ -21,6 +22,7 @@ final class Engines {
   static AdmissionEngine build(EngineChoice choice, String enforcementPoint) {
     return AdmissionEngine.builder()
         .driver(CelDriver.create())
+        .driver(RegoDriver.create())
         .engine(choice)
         .enforcementPoint(enforcementPoint)
         .build();

@@ -40,6 +40,16 @@ class AdmissionCommandTest {
               validations:
               - expression: 'size(variables.missing) == 0'
                 messageExpression: '"missing labels: " + variables.missing.join(", ")'
+          - engine: Rego
+            source:
+              rego: |
+                package k8srequiredlabels
+                violation[{"msg": msg}] {
+                  provided := {l | input.review.object.metadata.labels[l]}
+                  missing := {l | l := input.parameters.labels[_]} - provided
+                  count(missing) > 0
+                  msg := sprintf("missing labels (rego): %v", [concat(", ", missing)])
+                }
       """;
 
   private static final String CONSTRAINTS =
@@ -151,11 +161,23 @@ class AdmissionCommandTest {
   }
 
   @Test
-  void test_engineRego_isClearUserError() {
-    assertThat(run("admission", "test", "-f", dir.toString(), "--engine", "rego")).isEqualTo(3);
-    assertThat(err.toString())
-        .contains("gatehouse: engine rego not available")
-        .doesNotContain("Exception");
+  void test_engineRego_runsTheRegoSource() throws IOException {
+    Files.writeString(dir.resolve("pods.yaml"), PODS);
+    int code = run("admission", "test", "-f", dir.toString(), "--engine", "rego");
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("  [need-owner] missing labels (rego): owner")
+        .contains("  Warning: [want-team] missing labels (rego): team")
+        .contains("3 objects reviewed against 2 constraints: 1 denied, 1 deny, 1 warn, 0 dryrun");
+  }
+
+  @Test
+  void verify_engineRego_passesWithRego() throws IOException {
+    writeSuite(
+        "- violations: 2\n- violations: 1\n  message: \"^missing labels \\\\(rego\\\\): team$\"\n");
+    assertThat(run("admission", "verify", dir.toString(), "--engine", "rego"))
+        .as(out + "" + err)
+        .isZero();
   }
 
   @Test
