@@ -141,7 +141,21 @@ final class ConstraintReader {
     if (!name.isEmpty() && !Wildcard.NAME_PATTERN.matcher(name).matches()) {
       error("/spec/match/name", "spec.match.name \"" + name + "\" is not a valid name glob");
     }
-    return new Match(kinds, namespaces, excluded, labels, nsSelector, readScope(m), name);
+    return new Match(
+        kinds, namespaces, excluded, labels, nsSelector, readScope(m), name, readSource(m));
+  }
+
+  private Match.Source readSource(JsonNode m) {
+    String source = m.path("source").asText("All");
+    return switch (source) {
+      case "All", "" -> Match.Source.ALL;
+      case "Original" -> Match.Source.ORIGINAL;
+      case "Generated" -> Match.Source.GENERATED;
+      default -> {
+        error("/spec/match/source", "spec.match.source must be All, Original or Generated");
+        yield Match.Source.ALL;
+      }
+    };
   }
 
   private LabelSelector rejectSelector() {

@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       dev.gatehouse.cli.rego.RegoCommand.class,
       dev.gatehouse.cli.admission.AdmissionCommand.class,
+      dev.gatehouse.cli.policy.PolicyCommand.class,
+      dev.gatehouse.cli.audit.AuditCommand.class,
       dev.gatehouse.cli.netpol.GenerateClusterCommand.class,
       dev.gatehouse.cli.netpol.ConnectivityCommand.class,
       dev.gatehouse.cli.netpol.EvalCommand.class,

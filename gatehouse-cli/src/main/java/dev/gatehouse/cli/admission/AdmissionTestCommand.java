@@ -4,13 +4,14 @@ import dev.gatehouse.admission.AdmissionEngine;
 import dev.gatehouse.admission.AdmissionRequest;
 import dev.gatehouse.admission.EngineChoice;
 import dev.gatehouse.admission.Inventory;
-import dev.gatehouse.admission.PolicyLoader;
 import dev.gatehouse.admission.PolicySet;
 import dev.gatehouse.admission.PolicySnapshot;
 import dev.gatehouse.admission.ReviewResult;
 import dev.gatehouse.admission.ScopedEnforcementAction;
+import dev.gatehouse.admission.azure.AzurePolicyLoader;
 import dev.gatehouse.cli.ExitCodes;
 import dev.gatehouse.cli.InputOptions;
+import dev.gatehouse.cli.policy.AzureOptions;
 import dev.gatehouse.kube.Diagnostics;
 import dev.gatehouse.kube.KubeObject;
 import java.util.ArrayList;
@@ -35,12 +36,16 @@ import picocli.CommandLine.Spec;
       "Review objects (and AdmissionReviews) against the ConstraintTemplates and constraints in the"
           + " input. Exit 0 if everything is admitted, 1 if anything is denied.",
       "Namespaces and all other objects in the input also serve as inventory (data.inventory,"
-          + " namespaceSelector)."
+          + " namespaceSelector).",
+      "PolicyAssignments (gatehouse.dev/v1alpha1) in the input deploy the templates and"
+          + " constraints of their Azure Policy definition or initiative."
     })
 public final class AdmissionTestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin InputOptions input = new InputOptions();
+
+  @Mixin AzureOptions azure = new AzureOptions();
 
   @Option(
       names = {"-o", "--output"},
@@ -65,7 +70,8 @@ public final class AdmissionTestCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Diagnostics d = new Diagnostics();
     List<KubeObject> objects = input.load(d);
-    PolicySet set = PolicyLoader.load(objects, d);
+    PolicySet set =
+        AzurePolicyLoader.load(objects, () -> azure.catalog(d), azure.store(), d).policies();
     AdmissionEngine eng = Engines.build(engine, enforcementPoint);
     PolicySnapshot snapshot = Engines.compile(eng, set, d);
     Inventory inventory = Inventory.of(set.others());
