@@ -49,11 +49,16 @@ final class YamlDocumentReader {
         Optional<ParsedDocument> doc = parse(chunk);
         doc.ifPresent(out::add);
       } catch (MarkedYamlEngineException e) {
-        // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it.
+        // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it;
+        // an error found at the end of the document belongs to its last written line.
         int line =
             e.getContextMark()
                 .or(e::getProblemMark)
-                .map(m -> m.getLine() + 1 + chunk.firstLine())
+                .map(
+                    m ->
+                        Math.min(m.getLine(), lastContentLine(chunk.text()))
+                            + 1
+                            + chunk.firstLine())
                 .orElse(0);
         diagnostics.error(
             "yaml-syntax",
@@ -72,6 +77,17 @@ final class YamlDocumentReader {
       }
     }
     return out;
+  }
+
+  /** The 0-based index of the last line of {@code text} that is not blank. */
+  private static int lastContentLine(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = lines.length - 1; i >= 0; i--) {
+      if (!lines[i].isBlank()) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   private static String oneLine(String s) {
