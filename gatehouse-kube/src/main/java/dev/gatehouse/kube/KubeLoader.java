@@ -48,9 +48,7 @@ public final class KubeLoader {
       }
       Path p = Path.of(path);
       if (Files.isDirectory(p)) {
-        for (Path f : listInputFiles(p)) {
-          loadFile(f, f.toString(), out, diagnostics);
-        }
+        loadFiles(listInputFiles(p), out, diagnostics);
       } else if (Files.isRegularFile(p)) {
         loadFile(p, path, out, diagnostics);
       } else {
@@ -65,6 +63,28 @@ public final class KubeLoader {
     List<KubeObject> out = new ArrayList<>();
     loadText(text, file, file.toLowerCase(Locale.ROOT).endsWith(".json"), out, diagnostics);
     return out;
+  }
+
+  /**
+   * Parses the files of a directory in parallel (YAML parsing dominates loading large trees), then
+   * adds their objects and diagnostics in file order, so the result does not depend on scheduling.
+   */
+  private static void loadFiles(List<Path> files, List<KubeObject> out, Diagnostics diagnostics) {
+    record FileResult(List<KubeObject> objects, Diagnostics diagnostics) {}
+    List<FileResult> results =
+        files.parallelStream()
+            .map(
+                f -> {
+                  List<KubeObject> objects = new ArrayList<>();
+                  Diagnostics local = new Diagnostics();
+                  loadFile(f, f.toString(), objects, local);
+                  return new FileResult(objects, local);
+                })
+            .toList();
+    for (FileResult r : results) {
+      out.addAll(r.objects());
+      r.diagnostics().all().forEach(diagnostics::add);
+    }
   }
 
   private static List<Path> listInputFiles(Path dir) {

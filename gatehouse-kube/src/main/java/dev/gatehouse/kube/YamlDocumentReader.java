@@ -36,6 +36,16 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlDocumentReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
+  /** Immutable, so shared by every parse (building it per document shows up in profiles). */
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setSchema(new CoreSchema())
+          .setAllowDuplicateKeys(false)
+          .setCodePointLimit(Integer.MAX_VALUE)
+          .setMaxAliasesForCollections(1000)
+          .setLabel("input")
+          .build();
+
   private YamlDocumentReader() {}
 
   /** Parses every document of {@code text}; problems are reported to {@code diagnostics}. */
@@ -136,14 +146,7 @@ final class YamlDocumentReader {
   }
 
   private static Optional<ParsedDocument> parse(Chunk chunk) {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setSchema(new CoreSchema())
-            .setAllowDuplicateKeys(false)
-            .setCodePointLimit(Integer.MAX_VALUE)
-            .setMaxAliasesForCollections(1000)
-            .setLabel("input")
-            .build();
+    LoadSettings settings = SETTINGS;
     Composer composer =
         new Composer(settings, new ParserImpl(settings, new StreamReader(settings, chunk.text())));
     Optional<Node> node = composer.getSingleNode();
