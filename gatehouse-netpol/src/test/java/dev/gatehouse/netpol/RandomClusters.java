@@ -54,12 +54,19 @@ final class RandomClusters {
 
   private RandomClusters() {}
 
+  /** Clusters of 2–4 namespaces, 1–10 workloads and 1–8 policies. */
   static Arbitrary<RandomCluster> clusters() {
+    return clusters(10, 8);
+  }
+
+  /** Clusters of 2–4 namespaces, up to the given numbers of workloads and policies. */
+  static Arbitrary<RandomCluster> clusters(int maxWorkloads, int maxPolicies) {
     return Arbitraries.integers()
         .between(2, 4)
         .flatMap(
             n ->
-                Combinators.combine(namespaces(n), workloads(n), policies(n))
+                Combinators.combine(
+                        namespaces(n), workloads(n, maxWorkloads), policies(n, maxPolicies))
                     .as(RandomCluster::new));
   }
 
@@ -78,7 +85,7 @@ final class RandomClusters {
   }
 
   /** Workloads; namespace {@code ns<n>} is one that no Namespace object defines. */
-  private static Arbitrary<List<RandomCluster.Wl>> workloads(int n) {
+  private static Arbitrary<List<RandomCluster.Wl>> workloads(int n, int max) {
     Arbitrary<Map<String, String>> labels =
         Arbitraries.frequencyOf(
             Tuple.of(4, labels(pairs(POD_KEYS, POD_VALUES))),
@@ -100,7 +107,7 @@ final class RandomClusters {
         .as((kind, nsIndex, l, p) -> new RandomCluster.Wl(kind, "ns" + nsIndex, "", l, p))
         .list()
         .ofMinSize(1)
-        .ofMaxSize(10)
+        .ofMaxSize(max)
         .withSizeDistribution(RandomDistribution.uniform())
         .map(
             ws -> {
@@ -125,7 +132,7 @@ final class RandomClusters {
     return out;
   }
 
-  private static Arbitrary<List<RandomCluster.Pol>> policies(int n) {
+  private static Arbitrary<List<RandomCluster.Pol>> policies(int n, int max) {
     Arbitrary<Optional<List<String>>> types =
         Arbitraries.frequency(
             Tuple.of(3, Optional.<List<String>>empty()),
@@ -142,7 +149,7 @@ final class RandomClusters {
         .as((ns, sel, t, in, eg) -> new RandomCluster.Pol("ns" + ns, "", sel, t, in, eg))
         .list()
         .ofMinSize(1)
-        .ofMaxSize(8)
+        .ofMaxSize(max)
         .withSizeDistribution(RandomDistribution.uniform())
         .map(
             ps -> {

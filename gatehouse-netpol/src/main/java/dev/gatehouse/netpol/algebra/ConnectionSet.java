@@ -1,8 +1,6 @@
 package dev.gatehouse.netpol.algebra;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +22,11 @@ public final class ConnectionSet {
   public static final ConnectionSet ALL =
       new ConnectionSet(new PortSet[] {PortSet.ALL, PortSet.ALL, PortSet.ALL});
 
+  /** {@link #allOf} for each protocol, by ordinal (immutable, so shared). */
+  private static final ConnectionSet[] ALL_OF = {
+    of(Protocol.SCTP, PortSet.ALL), of(Protocol.TCP, PortSet.ALL), of(Protocol.UDP, PortSet.ALL)
+  };
+
   private final PortSet[] byProtocol;
 
   private ConnectionSet(PortSet[] byProtocol) {
@@ -39,7 +42,7 @@ public final class ConnectionSet {
 
   /** Every port of one protocol. */
   public static ConnectionSet allOf(Protocol protocol) {
-    return of(protocol, PortSet.ALL);
+    return ALL_OF[protocol.ordinal()];
   }
 
   private static ConnectionSet make(PortSet[] p) {
@@ -142,9 +145,17 @@ public final class ConnectionSet {
     if (this == NONE) {
       return "No Connections";
     }
-    List<String> items = new ArrayList<>();
-    byProtocol().forEach((proto, ports) -> items.add(proto + " " + ports));
-    return String.join(",", items);
+    StringBuilder sb = new StringBuilder();
+    for (Protocol p : PROTOCOLS) {
+      PortSet ports = byProtocol[p.ordinal()];
+      if (!ports.isEmpty()) {
+        if (!sb.isEmpty()) {
+          sb.append(',');
+        }
+        sb.append(p.name()).append(' ').append(ports);
+      }
+    }
+    return sb.toString();
   }
 
   @Override

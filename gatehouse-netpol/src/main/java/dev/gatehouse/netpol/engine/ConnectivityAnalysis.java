@@ -7,8 +7,11 @@ import dev.gatehouse.netpol.ir.ClusterEntity;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.l7.FqdnPattern;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -206,18 +209,45 @@ public final class ConnectivityAnalysis {
   }
 
   /**
-   * Sorts by source label, then destination label ({@link Connection#compareTo}), building each
-   * label once per connection instead of once per comparison.
+   * Sorts by source label, then destination label, as {@link Connection#compareTo} does, without
+   * comparing strings per comparison: every distinct peer gets the rank of its label once (equal
+   * labels, equal ranks), and the stable sort compares rank pairs.
    */
   private static List<Connection> sortByLabels(List<Connection> conns) {
-    record Keyed(String src, String dst, Connection connection) {}
-    List<Keyed> keyed = new ArrayList<>(conns.size());
-    for (Connection c : conns) {
-      keyed.add(new Keyed(c.src().label(), c.dst().label(), c));
+    Map<Peer, Integer> index = new IdentityHashMap<>();
+    List<Peer> distinct = new ArrayList<>();
+    int[] src = new int[conns.size()];
+    int[] dst = new int[conns.size()];
+    for (int i = 0; i < conns.size(); i++) {
+      src[i] = index.computeIfAbsent(conns.get(i).src(), p -> add(distinct, p));
+      dst[i] = index.computeIfAbsent(conns.get(i).dst(), p -> add(distinct, p));
     }
-    keyed.sort(Comparator.comparing(Keyed::src).thenComparing(Keyed::dst));
-    List<Connection> out = new ArrayList<>(keyed.size());
-    keyed.forEach(k -> out.add(k.connection()));
+    String[] labels = new String[distinct.size()];
+    Integer[] byLabel = new Integer[distinct.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = distinct.get(i).label();
+      byLabel[i] = i;
+    }
+    Arrays.sort(byLabel, Comparator.comparing(i -> labels[i]));
+    int[] rank = new int[labels.length];
+    for (int k = 1; k < byLabel.length; k++) {
+      boolean tie = labels[byLabel[k]].equals(labels[byLabel[k - 1]]);
+      rank[byLabel[k]] = tie ? rank[byLabel[k - 1]] : k;
+    }
+    Integer[] order = new Integer[conns.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingInt(i -> rank[src[i]]).thenComparingInt(i -> rank[dst[i]]));
+    List<Connection> out = new ArrayList<>(conns.size());
+    for (int i : order) {
+      out.add(conns.get(i));
+    }
     return out;
+  }
+
+  private static int add(List<Peer> distinct, Peer p) {
+    distinct.add(p);
+    return distinct.size() - 1;
   }
 }

@@ -64,8 +64,8 @@ final class Explainer {
   /** The reasons of one direction, collected in the evaluator's order. */
   private static final class Walk {
     private final Direction d;
-    private final Endpoint.OfWorkload subject;
-    private final Endpoint peer;
+    private final String peerLabel;
+    private final String subjectLabel;
     private final @Nullable Identity dst;
     private final ConnectionSet asked;
     private final List<Reason> reasons = new ArrayList<>();
@@ -78,8 +78,8 @@ final class Explainer {
         Optional<Protocol> proto,
         OptionalInt port) {
       this.d = d;
-      this.subject = subject;
-      this.peer = peer;
+      this.peerLabel = peer.label();
+      this.subjectLabel = subject.label();
       this.dst = dst;
       this.asked =
           proto.isEmpty()
@@ -106,7 +106,7 @@ final class Explainer {
               continue;
             }
             Reason.Effect e = effect(r.rule().action());
-            add(e, r.rule().origin(), verb(r.rule().action()) + " " + peer.label() + " on " + c);
+            add(e, r.rule().origin(), verb(r.rule().action()) + " " + peerLabel + " on " + c);
             if (tier == Tier.ADMIN) {
               adminOpen = adminOpen.subtract(c);
             }
@@ -115,39 +115,38 @@ final class Explainer {
             }
           }
           case DENY -> {
-            add(Reason.Effect.DENY, r.rule().origin(), "denies " + peer.label() + " on " + c);
+            add(Reason.Effect.DENY, r.rule().origin(), "denies " + peerLabel + " on " + c);
             open = open.subtract(c);
           }
           case ALLOW -> {
             if (!c.isEmpty()) {
               allowTier = allowTier.union(c);
-              add(Reason.Effect.ALLOW, r.rule().origin(), "admits " + peer.label() + " on " + c);
+              add(Reason.Effect.ALLOW, r.rule().origin(), "admits " + peerLabel + " on " + c);
             } else {
               add(
                   Reason.Effect.ALLOW,
                   r.rule().origin(),
-                  "admits " + peer.label() + " only on " + r.conns(dst) + ", not on " + asked);
+                  "admits " + peerLabel + " only on " + r.conns(dst) + ", not on " + asked);
             }
           }
         }
       }
       ConnectionSet notAllowed = open.subtract(allowTier);
       if (isolated && !notAllowed.isEmpty()) {
+        String what =
+            " selects "
+                + subjectLabel
+                + "; no "
+                + d.title().toLowerCase(java.util.Locale.ROOT)
+                + " rule of a policy selecting it admits "
+                + peerLabel
+                + (notAllowed.isAll() ? "" : " on " + notAllowed);
         for (Isolation i : isolations) {
           reasons.add(
               new Reason(
                   Reason.Effect.ISOLATE,
                   Optional.of(i.origin()),
-                  i.origin().kind()
-                      + " "
-                      + i.origin().policy()
-                      + " selects "
-                      + subject.label()
-                      + "; no "
-                      + d.title().toLowerCase(java.util.Locale.ROOT)
-                      + " rule of a policy selecting it admits "
-                      + peer.label()
-                      + (notAllowed.isAll() ? "" : " on " + notAllowed)));
+                  i.origin().kind() + " " + i.origin().policy() + what));
         }
       } else if (!isolated && !open.isEmpty()) {
         reasons.add(
@@ -155,7 +154,7 @@ final class Explainer {
                 Reason.Effect.DEFAULT,
                 Optional.empty(),
                 "no policy isolates "
-                    + subject.label()
+                    + subjectLabel
                     + " for "
                     + d.title()
                     + "; "

@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The identities of a cluster and selector evaluation over them.
  *
  * <p>Identities are numbered namespace by namespace, so the identities of one namespace form a
- * contiguous id range. {@link #select} evaluates a selector once per identity and caches the result
- * by selector value, so policies that repeat a selector pay once.
+ * contiguous id range. {@link #select} evaluates a selector once per identity of the selected
+ * namespaces, or only on the identities carrying its rarest {@code matchLabels} entry when those
+ * are fewer ({@link LabelPostings}), and caches the result by selector value, so policies that
+ * repeat a selector pay once.
  */
 public final class IdentityTable {
   private final List<Identity> identities;
@@ -26,7 +28,10 @@ public final class IdentityTable {
   private final int[] nsStart;
   private final Map<String, Integer> nsIndex = new HashMap<>();
   private final Map<EndpointSelector, BitSet> cache = new ConcurrentHashMap<>();
+  private final Map<NamespaceMatch.Selected, List<Integer>> nsCache = new ConcurrentHashMap<>();
   private final Map<SyntheticEndpoint, Integer> synthetic;
+  private final LabelPostings postings;
+  private final int[] nsOfId;
 
   private IdentityTable(
       List<Identity> identities,
@@ -37,8 +42,11 @@ public final class IdentityTable {
     this.namespaces = namespaces;
     this.nsStart = nsStart;
     this.synthetic = synthetic;
+    this.postings = LabelPostings.of(identities);
+    this.nsOfId = new int[identities.size()];
     for (int i = 0; i < namespaces.size(); i++) {
       nsIndex.put(namespaces.get(i).name(), i);
+      java.util.Arrays.fill(nsOfId, nsStart[i], nsStart[i + 1], i);
     }
   }
 
@@ -136,11 +144,27 @@ public final class IdentityTable {
     if (cached != null) {
       return cached;
     }
-    BitSet out = new BitSet(identities.size());
-    for (int nsi : namespacesMatching(selector.namespaces())) {
-      for (int id = nsStart[nsi]; id < nsStart[nsi + 1]; id++) {
-        if (selector.pods().matches(identities.get(id).labels())) {
+    BitSet out = new BitSet();
+    List<Integer> nss = namespacesMatching(selector.namespaces());
+    int inNamespaces = 0;
+    BitSet nsSet = new BitSet(namespaces.size());
+    for (int nsi : nss) {
+      inNamespaces += nsStart[nsi + 1] - nsStart[nsi];
+      nsSet.set(nsi);
+    }
+    int[] candidates = postings.candidates(selector.pods());
+    if (candidates != null && candidates.length < inNamespaces) {
+      for (int id : candidates) {
+        if (nsSet.get(nsOfId[id]) && selector.pods().matches(identities.get(id).labels())) {
           out.set(id);
+        }
+      }
+    } else {
+      for (int nsi : nss) {
+        for (int id = nsStart[nsi]; id < nsStart[nsi + 1]; id++) {
+          if (selector.pods().matches(identities.get(id).labels())) {
+            out.set(id);
+          }
         }
       }
     }
@@ -163,21 +187,23 @@ public final class IdentityTable {
     return ns && selector.pods().matches(i.labels());
   }
 
+  private List<Integer> selectNamespaces(NamespaceMatch.Selected s) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < namespaces.size(); i++) {
+      if (s.selector().matches(namespaces.get(i).labels())) {
+        out.add(i);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private List<Integer> namespacesMatching(NamespaceMatch match) {
     return switch (match) {
       case NamespaceMatch.Named n -> {
         Integer i = nsIndex.get(n.name());
         yield i == null ? List.of() : List.of(i);
       }
-      case NamespaceMatch.Selected s -> {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < namespaces.size(); i++) {
-          if (s.selector().matches(namespaces.get(i).labels())) {
-            out.add(i);
-          }
-        }
-        yield out;
-      }
+      case NamespaceMatch.Selected s -> nsCache.computeIfAbsent(s, this::selectNamespaces);
     };
   }
 }

@@ -120,6 +120,9 @@ public final class NetworkEngine {
    */
   private static void checkLabelGaps(
       ClusterSnapshot snapshot, CompiledPolicies policies, Diagnostics diagnostics) {
+    if (snapshot.workloads().stream().allMatch(w -> w.podLabelSets().size() < 2)) {
+      return;
+    }
     Set<String> keys = new TreeSet<>();
     for (PolicyRule r : policies.rules()) {
       keys.addAll(r.subject().pods().keys());

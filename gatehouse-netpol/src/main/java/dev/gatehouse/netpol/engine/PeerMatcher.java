@@ -18,10 +18,13 @@ final class PeerMatcher {
     this.pods = pods;
   }
 
-  /** The peers of {@code space} that {@code r} matches. */
+  /** The peers of {@code space} that {@code r} matches (shared: do not modify). */
   BitSet peers(PolicyRule r, PeerSpace space) {
+    if (r.peers().size() == 1 && r.peers().getFirst() instanceof PeerMatch.Pods only) {
+      return ids.select(only.selector()); // shared with the selector cache; never modified
+    }
     int n = ids.size();
-    BitSet out = new BitSet(space.size());
+    BitSet out = new BitSet();
     for (PeerMatch p : r.peers()) {
       switch (p) {
         case PeerMatch.Everything e -> out.set(0, space.size());

@@ -2,6 +2,7 @@ package dev.gatehouse.netpol.engine;
 
 import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.ir.Direction;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,12 @@ record PeerView(
 
   /** The view of {@code subject} towards the peer at index {@code p} of the peer space. */
   static PeerView atIndex(CompiledNetwork net, Direction d, int subject, int p) {
-    List<IndexedRule> matching =
-        net.rulesOf(d, subject).stream().filter(r -> r.peers().get(p)).toList();
+    List<IndexedRule> matching = new ArrayList<>();
+    for (IndexedRule r : net.rulesOf(d, subject)) {
+      if (r.peers().get(p)) {
+        matching.add(r);
+      }
+    }
     Identity dst = d == Direction.INGRESS ? net.identities().get(subject) : net.identityAt(p);
     return new PeerView(
         d, subject, matching, dst, net.isIsolated(d, subject), net.result(d, subject).get(p));

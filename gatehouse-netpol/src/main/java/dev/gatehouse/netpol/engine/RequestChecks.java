@@ -48,8 +48,9 @@ final class RequestChecks {
   /** The L7 segments of the side whose subject is {@code subject}, if it is a workload. */
   static List<L7Side.Segment> side(
       CompiledNetwork net, Direction d, Endpoint subject, Endpoint peer) {
-    if (!(subject instanceof Endpoint.OfWorkload w)) {
-      return List.of();
+    if (!(subject instanceof Endpoint.OfWorkload w)
+        || net.l7Index().rulesOf(d, w.identity()).length == 0) {
+      return List.of(); // no L7 rule applies to the subject: no segment (cheap, like atIndex)
     }
     return L7Side.of(PeerView.of(net, d, w.identity(), peer));
   }

@@ -16,7 +16,7 @@ import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.model.NetworkPolicy;
 import dev.gatehouse.netpol.model.NetworkPolicyParser;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,16 +43,21 @@ import org.jspecify.annotations.Nullable;
  *   <li>An address is never a subject: its side allows everything.
  * </ul>
  *
- * <p>Nothing is indexed beyond the list of policies selecting each workload, computed once in the
- * constructor so the evaluator is immutable and thread-safe. It costs O(workloads² × rules).
+ * <p>It models Kubernetes NetworkPolicy only, under the engine's default profile (ipBlocks never
+ * match pods): inputs with AdminNetworkPolicies, Cilium policies or Ingress/Route objects (which
+ * add the ingress controller as a peer) are outside what it can check.
+ *
+ * <p>Nothing is indexed beyond the list of policies selecting each workload of the snapshot (looked
+ * up by object identity), computed once in the constructor so the evaluator is immutable and
+ * thread-safe. It costs O(workloads² × rules).
  */
 public final class ReferenceEvaluator {
   private static final ConnectionSet ALL = ConnectionSet.ALL;
 
   private final ClusterSnapshot snapshot;
   private final List<NetworkPolicy> policies;
-  private final Map<String, List<NetworkPolicy>> ingressSelecting = new HashMap<>();
-  private final Map<String, List<NetworkPolicy>> egressSelecting = new HashMap<>();
+  private final Map<Workload, List<NetworkPolicy>> ingressSelecting = new IdentityHashMap<>();
+  private final Map<Workload, List<NetworkPolicy>> egressSelecting = new IdentityHashMap<>();
   private final boolean showIpv6;
 
   /** An evaluator of {@code policies} (validated models) over the workloads of {@code snapshot}. */
@@ -60,8 +65,8 @@ public final class ReferenceEvaluator {
     this.snapshot = snapshot;
     this.policies = List.copyOf(policies);
     for (Workload w : snapshot.workloads()) {
-      ingressSelecting.put(w.key(), selecting(w, Direction.INGRESS));
-      egressSelecting.put(w.key(), selecting(w, Direction.EGRESS));
+      ingressSelecting.put(w, selecting(w, Direction.INGRESS));
+      egressSelecting.put(w, selecting(w, Direction.EGRESS));
     }
     this.showIpv6 = this.policies.stream().anyMatch(ReferenceEvaluator::namesIpv6);
   }
@@ -100,7 +105,7 @@ public final class ReferenceEvaluator {
    */
   public ConnectionSet side(Direction direction, Workload subject, Peer peer) {
     List<NetworkPolicy> selecting =
-        (direction == Direction.INGRESS ? ingressSelecting : egressSelecting).get(subject.key());
+        (direction == Direction.INGRESS ? ingressSelecting : egressSelecting).get(subject);
     if (selecting == null) {
       selecting = selecting(subject, direction);
     }
@@ -159,7 +164,7 @@ public final class ReferenceEvaluator {
     }
     for (Workload w : snapshot.workloads()) {
       Peer dst = new Peer.WorkloadPeer(w);
-      if (!src.label().equals(dst.label())) {
+      if (!src.equals(dst)) {
         add(out, src, dst);
       }
     }
@@ -224,24 +229,18 @@ public final class ReferenceEvaluator {
   }
 
   /**
-   * Whether the address range is inside the block: inside its cidr and outside every except. Done
-   * on the cidr and except texts, not with the engine's IpSet algebra. A range that straddles the
-   * block's edge cannot be answered for all its addresses at once, so it is refused.
+   * Whether the address range is inside the block: inside its cidr and apart from every except.
+   * Done on the cidr and except texts, not with the engine's IpSet algebra. The range is outside
+   * when every address it shares with the cidr is excepted; a range that is neither (it straddles
+   * the block's edge) cannot be answered for all its addresses at once, so it is refused.
    */
   private static boolean contains(NetworkPolicy.IpBlockPeer b, Peer.IpPeer ip) {
     IpRange r = ip.range();
     IpRange cidr = IpRange.parseCidr(b.cidr()).orElseThrow();
-    boolean inCidr = cidr.contains(r);
-    boolean touchesCidr = overlap(cidr, r);
-    boolean inExcept = false;
-    boolean touchesExcept = false;
-    for (String e : b.except()) {
-      IpRange except = IpRange.parseCidr(e).orElseThrow();
-      inExcept |= except.contains(r);
-      touchesExcept |= overlap(except, r);
-    }
-    boolean inside = inCidr && !touchesExcept;
-    boolean outside = !touchesCidr || inExcept;
+    List<IpRange> excepts = new ArrayList<>();
+    b.except().forEach(e -> excepts.add(IpRange.parseCidr(e).orElseThrow()));
+    boolean inside = cidr.contains(r) && excepts.stream().noneMatch(e -> overlap(e, r));
+    boolean outside = !overlap(cidr, r) || covered(clip(cidr, r), excepts);
     if (!inside && !outside) {
       throw new IllegalArgumentException(
           "address range " + r + " is cut by ipBlock " + b.cidr() + " except " + b.except());
@@ -253,6 +252,24 @@ public final class ReferenceEvaluator {
     return a.v6() == b.v6()
         && a.first().compareTo(b.last()) <= 0
         && b.first().compareTo(a.last()) <= 0;
+  }
+
+  /** The addresses two overlapping ranges share. */
+  private static IpRange clip(IpRange a, IpRange b) {
+    return new IpRange(a.v6(), a.first().max(b.first()), a.last().min(b.last()));
+  }
+
+  /** Whether the ranges {@code cover} together hold every address of {@code r}. */
+  private static boolean covered(IpRange r, List<IpRange> cover) {
+    List<IpRange> sorted = new ArrayList<>(cover);
+    sorted.sort(null);
+    java.math.BigInteger next = r.first();
+    for (IpRange c : sorted) {
+      if (c.v6() == r.v6() && c.first().compareTo(next) <= 0 && c.last().compareTo(next) >= 0) {
+        next = c.last().add(java.math.BigInteger.ONE);
+      }
+    }
+    return next.compareTo(r.last()) > 0;
   }
 
   private static ConnectionSet ports(NetworkPolicy.Rule r, @Nullable Workload destination) {

@@ -37,9 +37,7 @@ final class AppManifests {
     return switch (w.tier()) {
       case "frontend" -> List.of(port("http", 8080, "TCP"), port("metrics", 9090, "TCP"));
       case "db" -> List.of(port("db", w.dbPort(), "TCP"), port("metrics", 9187, "TCP"));
-      default ->
-          List.of(
-              port("grpc", 9000, "TCP"), port("http", 8080, "TCP"), port("metrics", 9090, "TCP"));
+      default -> List.of(port("grpc", 9000, "TCP"), port("metrics", 9090, "TCP"));
     };
   }
 

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * The interval algebra that the engine and the reference evaluator share, checked against bitmaps:
  * port sets over 1..65535, and address sets over a small IPv4 universe.
  */
-class AlgebraProperties {
+class AlgebraPropertyTest {
   private static final int[] EDGES = {1, 2, 52, 53, 54, 79, 80, 81, 443, 8080, 65534, 65535};
 
   @Provide
@@ -108,7 +108,7 @@ class AlgebraProperties {
   }
 
   private static IpSet ips(List<int[]> ranges) {
-    return IpSet.of(ranges.stream().map(AlgebraProperties::v4).toList());
+    return IpSet.of(ranges.stream().map(AlgebraPropertyTest::v4).toList());
   }
 
   private static BitSet ipBits(List<int[]> ranges) {

@@ -29,6 +29,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -38,11 +39,16 @@ import net.jqwik.api.Provide;
  * connectivity line for line, {@code allowed} for every pair of endpoints, and {@code explain}'s
  * verdicts and per-side connections for random queries.
  */
-class EngineReferenceProperties {
+class EngineReferencePropertyTest {
 
   @Provide
   Arbitrary<RandomCluster> clusters() {
     return RandomClusters.clusters();
+  }
+
+  @Provide
+  Arbitrary<RandomCluster> largeClusters() {
+    return RandomClusters.clusters(90, 25);
   }
 
   /**
@@ -56,6 +62,18 @@ class EngineReferenceProperties {
     Case c = Case.of(cluster);
     checkConnectivity(c);
     checkAllowed(c);
+    checkExplain(c, random);
+  }
+
+  /**
+   * The same on clusters of up to 90 workloads (more identities than one word of a bit set) and 25
+   * policies, with fewer tries and no edge cases (the small property has those).
+   */
+  @Property(tries = 30, edgeCases = EdgeCasesMode.NONE)
+  void engine_largeRandomCluster_agreesWithReference(
+      @ForAll("largeClusters") RandomCluster cluster, @ForAll Random random) {
+    Case c = Case.of(cluster);
+    checkConnectivity(c);
     checkExplain(c, random);
   }
 

@@ -1,0 +1,65 @@
+package dev.gatehouse.bench.netpol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times {@code gatehouse connectivity -f DIR} end to end (JVM start included) under {@code
+ * /usr/bin/time -v}: wall clock and maximum resident set size. The JVM options are the {@code
+ * ./gatehouse} defaults plus {@code -Xmx}, passed in {@code GATEHOUSE_JAVA_OPTS}.
+ */
+final class Cli {
+  private Cli() {}
+
+  static Map<String, String> time(Path cli, Path dir, Path out, String xmx)
+      throws IOException, InterruptedException {
+    Path err = out.resolveSibling(out.getFileName() + ".time");
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    "/usr/bin/time", "-v", cli.toString(), "connectivity", "-f", dir.toString()))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!p.waitFor(15, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("CLI run exceeded 15 minutes");
+    }
+    String text = Files.readString(err, StandardCharsets.UTF_8);
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("CLI failed (exit " + p.exitValue() + "):\n" + text);
+    }
+    Map<String, String> kv = new LinkedHashMap<>();
+    for (String line : text.lines().map(String::trim).toList()) {
+      if (line.startsWith("Elapsed (wall clock) time")) {
+        kv.put("wall_ms", fmt(wallMillis(line.substring(line.lastIndexOf(' ') + 1))));
+      } else if (line.startsWith("Maximum resident set size (kbytes):")) {
+        kv.put(
+            "max_rss_mb", fmt(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) / 1024.0));
+      }
+    }
+    System.err.println("CLI " + kv);
+    return kv;
+  }
+
+  /** Parses {@code h:mm:ss} or {@code m:ss.cc}. */
+  private static double wallMillis(String s) {
+    String[] parts = s.split(":");
+    double seconds = 0;
+    for (String part : parts) {
+      seconds = seconds * 60 + Double.parseDouble(part);
+    }
+    return seconds * 1000;
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
