@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestFactory;
  * templates are bundled and compile, whose parameters fit the templates' schemas: the definitions'
  * ARM expressions, template references and the built-in library agree.
  *
- * <p>Two templates are deliberately not built in (docs/azure-policy-builtins.md): their policies
- * need an external data provider (notation signatures) or Defender vulnerability assessments.
- * Assigning them reports {@code template ... is not bundled}, which this test expects.
+ * <p>Two built-ins are fail-closed (docs/azure-policy-builtins.md): their policies need an external
+ * data provider (notation signatures) or Defender vulnerability assessments, which are not available
+ * offline, so they report every image they cannot assess; they deploy like the others.
  */
 class PublishedDefinitionsDeployTest {
   /** Values for the parameters that have no default, by name. */
