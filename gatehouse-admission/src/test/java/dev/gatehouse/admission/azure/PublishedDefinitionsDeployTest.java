@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * ARM expressions, template references and the built-in library agree.
  *
  * <p>Two built-ins are fail-closed (docs/azure-policy-builtins.md): their policies need an external
- * data provider (notation signatures) or Defender vulnerability assessments, which are not available
- * offline, so they report every image they cannot assess; they deploy like the others.
+ * data provider (notation signatures) or Defender vulnerability assessments, which are not
+ * available offline, so they report every image they cannot assess; they deploy like the others.
  */
 class PublishedDefinitionsDeployTest {
   /** Values for the parameters that have no default, by name. */
