@@ -46,7 +46,10 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
     }
   }
 
-  /** Canonical copies: sorted keys and values, so equal selectors are equal records. */
+  /**
+   * Canonical copies: sorted keys, so equal selectors are equal records. Requirement values keep
+   * their written order (analyses print them as written); set equality ignores that order.
+   */
   public LabelSelector {
     matchLabels = java.util.Collections.unmodifiableMap(new TreeMap<>(matchLabels));
     expressions = List.copyOf(expressions);
@@ -141,7 +144,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
       JsonNode e, KubeObject obj, String at, Diagnostics diagnostics) {
     String key = e.path("key").asText("");
     String op = e.path("operator").asText("");
-    Set<String> values = new TreeSet<>();
+    Set<String> values = new java.util.LinkedHashSet<>();
     e.path("values").forEach(v -> values.add(v.asText()));
     Operator operator;
     try {
