@@ -32,6 +32,19 @@ public record ConnectivityReport(List<Connection> connections, List<Peer> worklo
     return new ConnectivityReport(conns, peers);
   }
 
+  /**
+   * Only the connections that allow {@code connection}, each reduced to just that connection (the
+   * workloads stay): netpol-analyzer's {@code --focus-conn}.
+   */
+  public ConnectivityReport onConnection(FocusConnection connection) {
+    List<Connection> conns =
+        connections.stream()
+            .filter(c -> connection.isIn(c.conns()))
+            .map(c -> new Connection(c.src(), c.dst(), connection.conns()))
+            .toList();
+    return new ConnectivityReport(conns, workloads);
+  }
+
   /** Whether {@code p} is a workload (or the ingress controller) that {@code names} names. */
   public static boolean named(Peer p, List<String> names) {
     return ConnectivityFocus.named(p, names);
