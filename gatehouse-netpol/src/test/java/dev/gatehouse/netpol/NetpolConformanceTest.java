@@ -8,8 +8,12 @@ import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.ConnectivityFocus;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.engine.ExposureAnalysis;
+import dev.gatehouse.netpol.engine.ExposureReport;
+import dev.gatehouse.netpol.engine.FocusConnection;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
+import dev.gatehouse.netpol.output.ExposureWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +30,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs the netpol-analyzer conformance rows of {@code ../shared/conformance/netpol/cases.tsv} whose
- * options are only a format and focus flags, comparing as its README says (equal after deleting
- * line breaks). On a mismatch the actual output is written to {@code target/conformance-actual/}.
+ * options are a format, focus flags, {@code --focus-conn} and {@code --exposure} (not {@code
+ * --explain}), comparing as its README says (equal after deleting line breaks). On a mismatch the
+ * actual output is written to {@code target/conformance-actual/}.
  */
 class NetpolConformanceTest {
   private static final Set<String> GROUPS = Set.of("a", "b", "d");
@@ -56,8 +61,17 @@ class NetpolConformanceTest {
     Diagnostics d = new Diagnostics();
     CompiledNetwork net =
         Pipeline.fromPaths(d, netpol.resolve("inputs").resolve(c.dir()).toString());
-    ConnectivityReport report = ConnectivityAnalysis.run(net).focus(c.focus());
-    String actual = ConnectivityWriter.render(report, c.format());
+    String actual;
+    if (c.exposure() && ExposureAnalysis.supports(c.focus())) {
+      ExposureReport report = ExposureAnalysis.run(net, c.focus(), c.connection());
+      actual = ExposureWriter.render(report, c.format());
+    } else {
+      ConnectivityReport report = ConnectivityAnalysis.run(net).focus(c.focus());
+      if (c.connection().isPresent()) {
+        report = report.onConnection(c.connection().get());
+      }
+      actual = ConnectivityWriter.render(report, c.format(), c.connection());
+    }
     String expected = Files.readString(netpol.resolve("expected").resolve(c.expected()));
     if (!clean(actual).equals(clean(expected))) {
       Path out = Path.of("target/conformance-actual");
@@ -71,8 +85,14 @@ class NetpolConformanceTest {
     return s.replace("\n", "").replace("\r", "");
   }
 
-  /** One row: input dir, expected file, format and focus. */
-  record Case(String dir, String expected, OutputFormat format, ConnectivityFocus focus) {
+  /** One row: input dir, expected file, format, focus, focus connection and exposure. */
+  record Case(
+      String dir,
+      String expected,
+      OutputFormat format,
+      ConnectivityFocus focus,
+      Optional<FocusConnection> connection,
+      boolean exposure) {
     /** Parses the options column; null when it uses options this test does not cover. */
     static @org.jspecify.annotations.Nullable Case parse(
         String dir, String expected, String options) {
@@ -81,6 +101,8 @@ class NetpolConformanceTest {
       List<String> workloads = List.of();
       List<String> peers = List.of();
       Optional<Direction> direction = Optional.empty();
+      Optional<FocusConnection> connection = Optional.empty();
+      boolean exposure = false;
       for (int i = 0; i < words.length; i++) {
         switch (words[i]) {
           case "-o" -> format = OutputFormat.parse(words[++i]).orElseThrow();
@@ -88,12 +110,20 @@ class NetpolConformanceTest {
           case "--focusworkload-peer" -> peers = Arrays.asList(words[++i].split(","));
           case "--focus-direction" ->
               direction = Optional.of(Direction.valueOf(words[++i].toUpperCase(Locale.ROOT)));
+          case "--focus-conn" -> connection = Optional.of(FocusConnection.parse(words[++i]));
+          case "--exposure" -> exposure = true;
           default -> {
             return null;
           }
         }
       }
-      return new Case(dir, expected, format, new ConnectivityFocus(workloads, peers, direction));
+      return new Case(
+          dir,
+          expected,
+          format,
+          new ConnectivityFocus(workloads, peers, direction),
+          connection,
+          exposure);
     }
   }
 }
