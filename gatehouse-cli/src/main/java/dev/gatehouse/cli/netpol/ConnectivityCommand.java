@@ -6,8 +6,12 @@ import dev.gatehouse.cli.UserException;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.ConnectivityFocus;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.engine.ExposureAnalysis;
+import dev.gatehouse.netpol.engine.ExposureReport;
+import dev.gatehouse.netpol.engine.FocusConnection;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
+import dev.gatehouse.netpol.output.ExposureWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -64,6 +68,19 @@ public final class ConnectivityCommand implements Callable<Integer> {
               + " workloads.")
   @Nullable String focusDirection;
 
+  @Option(
+      names = "--focus-conn",
+      paramLabel = "PROTOCOL-PORT",
+      description = "Only connections that allow this one, e.g. tcp-8080 or udp-53.")
+  @Nullable String focusConn;
+
+  @Option(
+      names = "--exposure",
+      description =
+          "Also report what workloads are exposed to: the entire cluster, pods that policy"
+              + " selectors would select (existing or not), external addresses.")
+  boolean exposure;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,10 +93,33 @@ public final class ConnectivityCommand implements Callable<Integer> {
                         "unknown output format \"" + output + "\" (txt, json, csv, md, dot)",
                         ExitCodes.USAGE));
     ConnectivityFocus focused = new ConnectivityFocus(focus, focusPeers, direction());
+    Optional<FocusConnection> connection = focusConnection();
     NetworkInput in = NetworkInput.load(input, engine.options(), err);
+    if (exposure && ExposureAnalysis.supports(focused)) {
+      ExposureReport report = ExposureAnalysis.run(in.network(), focused, connection);
+      out.println(ExposureWriter.render(report, format));
+      return ExitCodes.OK;
+    }
+    if (exposure) {
+      err.println("gatehouse: warning: --exposure is ignored with --focus-workload-peer");
+    }
     ConnectivityReport report = ConnectivityAnalysis.run(in.network()).focus(focused);
-    out.println(ConnectivityWriter.render(report, format));
+    if (connection.isPresent()) {
+      report = report.onConnection(connection.get());
+    }
+    out.println(ConnectivityWriter.render(report, format, connection));
     return ExitCodes.OK;
+  }
+
+  private Optional<FocusConnection> focusConnection() {
+    if (focusConn == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(FocusConnection.parse(focusConn));
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--focus-conn " + e.getMessage(), ExitCodes.USAGE);
+    }
   }
 
   private Optional<Direction> direction() {
