@@ -173,15 +173,18 @@ public final class ExposureAnalysis {
     return net.isIsolated(d, id) || !net.rulesOf(d, id).isEmpty();
   }
 
-  /** What the identity's rules that select every namespace allow, through the tiers. */
+  /**
+   * What the identity's rules that select every namespace allow, through the tiers, with names kept
+   * (and for ingress then resolved on the identity's ports).
+   */
   private ExposureConnection entireCluster(Direction d, Identity i) {
     List<IndexedRule> rules =
         net.rulesOf(d, i.id()).stream()
             .filter(
                 r -> r.rule().peers().stream().anyMatch(RepresentativePeers::selectsEntireCluster))
             .toList();
-    return ExposureTiers.evaluate(
-        rules, net.isIsolated(d, i.id()), d == Direction.INGRESS ? i : null);
+    ExposureConnection c = ExposureTiers.evaluate(rules, net.isIsolated(d, i.id()), null);
+    return d == Direction.INGRESS ? ExposureTiers.resolveNames(c, i) : c;
   }
 
   /**

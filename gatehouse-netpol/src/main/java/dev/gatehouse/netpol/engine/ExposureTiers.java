@@ -1,6 +1,9 @@
 package dev.gatehouse.netpol.engine;
 
+import dev.gatehouse.kube.ContainerPort;
 import dev.gatehouse.netpol.algebra.ConnectionSet;
+import dev.gatehouse.netpol.algebra.PortSet;
+import dev.gatehouse.netpol.algebra.Protocol;
 import dev.gatehouse.netpol.ir.Action;
 import dev.gatehouse.netpol.ir.PortMatch;
 import java.util.ArrayList;
@@ -91,6 +94,50 @@ final class ExposureTiers {
       }
     }
     return denied;
+  }
+
+  /**
+   * {@code c} with its container port names resolved on {@code pod}'s ports, as netpol-analyzer
+   * resolves a pod's entire-cluster ingress exposure ({@code pod.go
+   * checkAndConvertNamedPortsInConnection}): a name under a protocol becomes the port's number
+   * under that protocol, and stays a name when the pod has no such port; names without protocol
+   * become the port's number under the port's protocol, and once one of them resolves, the
+   * unresolved ones are dropped.
+   */
+  static ExposureConnection resolveNames(ExposureConnection c, Identity pod) {
+    ConnectionSet ports = c.ports();
+    TreeMap<String, SortedSet<String>> names = new TreeMap<>();
+    for (var e : c.names().entrySet()) {
+      boolean unknownProtocol = e.getKey().isEmpty();
+      SortedSet<String> left = new TreeSet<>();
+      boolean resolved = false;
+      for (String name : e.getValue()) {
+        ContainerPort cp = portNamed(pod, name);
+        if (cp == null) {
+          left.add(name);
+          continue;
+        }
+        Protocol protocol =
+            unknownProtocol
+                ? Protocol.parse(cp.protocol()).orElse(Protocol.TCP)
+                : Protocol.valueOf(e.getKey());
+        ports = ports.union(ConnectionSet.of(protocol, PortSet.of(cp.port())));
+        resolved = true;
+      }
+      if (!(unknownProtocol && resolved)) {
+        names.put(e.getKey(), left);
+      }
+    }
+    return new ExposureConnection(ports, names);
+  }
+
+  private static @Nullable ContainerPort portNamed(Identity pod, String name) {
+    for (ContainerPort cp : pod.ports()) {
+      if (cp.name().equals(name)) {
+        return cp;
+      }
+    }
+    return null;
   }
 
   /**
