@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,19 +111,20 @@ final class ConnectionPairs {
   private static void refine(RangeGroup g, boolean v6, List<Pair> out) {
     List<Ranged> a = family(g.base, v6);
     List<Ranged> b = family(g.next, v6);
-    TreeSet<BigInteger> cuts = new TreeSet<>();
+    List<BigInteger> cuts = new ArrayList<>(2 * (a.size() + b.size()));
     for (List<Ranged> side : List.of(a, b)) {
       for (Ranged r : side) {
         cuts.add(r.range().first());
         cuts.add(r.range().last().add(BigInteger.ONE));
       }
     }
+    cuts.sort(null);
     Run run = null;
     int ia = 0;
     int ib = 0;
     BigInteger start = null;
     for (BigInteger cut : cuts) {
-      if (start != null) {
+      if (start != null && !cut.equals(start)) {
         BigInteger last = cut.subtract(BigInteger.ONE);
         while (ia < a.size() && a.get(ia).range().last().compareTo(start) < 0) {
           ia++;
