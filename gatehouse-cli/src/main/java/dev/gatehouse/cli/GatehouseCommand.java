@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       dev.gatehouse.cli.netpol.GenerateClusterCommand.class,
       dev.gatehouse.cli.netpol.ConnectivityCommand.class,
       dev.gatehouse.cli.netpol.EvalCommand.class,
+      dev.gatehouse.cli.netpol.DiffCommand.class,
       dev.gatehouse.cli.netpol.ExplainCommand.class
     })
 public final class GatehouseCommand {

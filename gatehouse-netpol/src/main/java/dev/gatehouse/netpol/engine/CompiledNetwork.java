@@ -71,7 +71,7 @@ public final class CompiledNetwork {
   }
 
   /** Whether connectivity output should list IPv6 ranges (some rule names an IPv6 CIDR). */
-  boolean showIpv6() {
+  public boolean showIpv6() {
     return showIpv6;
   }
 
@@ -93,6 +93,19 @@ public final class CompiledNetwork {
   /** Whether identity {@code subject} is isolated (default deny) in the allow tier. */
   boolean isIsolated(Direction direction, int subject) {
     return isolated.get(direction).get(subject);
+  }
+
+  /**
+   * The workloads isolated (default deny) in {@code direction} by the allow tier: those that a
+   * NetworkPolicy or a Cilium policy selects for that direction.
+   */
+  public List<dev.gatehouse.kube.Workload> isolatedWorkloads(Direction direction) {
+    BitSet b = isolated.get(direction);
+    List<dev.gatehouse.kube.Workload> out = new ArrayList<>();
+    for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
+      out.addAll(identities.get(i).members());
+    }
+    return out;
   }
 
   /** The isolation markers that select {@code subject} in {@code direction}. */

@@ -39,6 +39,11 @@ public record Connection(Peer src, Peer dst, ConnectionSet conns, List<L7Constra
    * filtered range followed by its rules ({@code TCP 8080 (HTTP GET /api/.*)}), joined by commas.
    */
   public String text() {
+    return text(conns, l7);
+  }
+
+  /** How {@code conns} filtered by {@code l7} print, as {@link #text()} describes. */
+  public static String text(ConnectionSet conns, List<L7Constraint> l7) {
     if (l7.isEmpty()) {
       return conns.toString();
     }

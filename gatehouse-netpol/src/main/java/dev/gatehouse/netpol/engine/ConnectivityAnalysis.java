@@ -28,6 +28,7 @@ public final class ConnectivityAnalysis {
   private final int n;
   private final PeerSpace srcSpace;
   private final PeerSpace dstSpace;
+  private final boolean showIpv6;
   private int[][] ingressPeersOf = new int[0][];
   private ConnectionSet[][] ingressConnsOf = new ConnectionSet[0][];
   private int[] openIngress = new int[0];
@@ -37,8 +38,9 @@ public final class ConnectivityAnalysis {
 
   private final @Nullable List<Peer>[] dstPeers;
 
-  private ConnectivityAnalysis(CompiledNetwork net) {
+  private ConnectivityAnalysis(CompiledNetwork net, boolean showIpv6) {
     this.net = net;
+    this.showIpv6 = showIpv6;
     this.n = net.identities().size();
     this.srcSpace = net.space(Direction.INGRESS);
     this.dstSpace = net.space(Direction.EGRESS);
@@ -53,7 +55,16 @@ public final class ConnectivityAnalysis {
 
   /** Runs the analysis. */
   public static ConnectivityReport run(CompiledNetwork net) {
-    return new ConnectivityAnalysis(net).run();
+    return run(net, net.showIpv6());
+  }
+
+  /**
+   * Runs the analysis, listing IPv6 address ranges when {@code showIpv6} (by default they are
+   * listed only when some rule names an IPv6 range; a diff of two networks needs the same choice on
+   * both sides).
+   */
+  public static ConnectivityReport run(CompiledNetwork net, boolean showIpv6) {
+    return new ConnectivityAnalysis(net, showIpv6).run();
   }
 
   /** Identity-level results: {@code src}, {@code dst} peer indexes and connections. */
@@ -198,7 +209,7 @@ public final class ConnectivityAnalysis {
     }
     IpRange r = space.ipAt(index);
     if (r != null) {
-      return r.v6() && !net.showIpv6() ? List.of() : List.of(new Peer.IpPeer(r));
+      return r.v6() && !showIpv6 ? List.of() : List.of(new Peer.IpPeer(r));
     }
     ClusterEntity entity = space.entityAt(index);
     if (entity != null) {
