@@ -192,6 +192,16 @@ public final class ConnectivityAnalysis {
   }
 
   private List<Peer> newPeers(int index, PeerSpace space) {
+    return peersAt(net, index, space);
+  }
+
+  /**
+   * The peers printed for index {@code index} of {@code space}: the member workloads of an
+   * identity, or one address range, cluster entity or DNS pattern (none when output does not list
+   * it).
+   */
+  static List<Peer> peersAt(CompiledNetwork net, int index, PeerSpace space) {
+    int n = net.identities().size();
     if (index < n) {
       List<Workload> members = net.identities().get(index).members();
       return members.stream().<Peer>map(Peer.WorkloadPeer::new).toList();
