@@ -35,6 +35,8 @@ public final class ConnectivityCommand implements Callable<Integer> {
 
   @Mixin EngineOption engine = new EngineOption();
 
+  @Mixin ExplainOptions explain = new ExplainOptions();
+
   @Option(
       names = {"-o", "--output"},
       defaultValue = "txt",
@@ -76,7 +78,13 @@ public final class ConnectivityCommand implements Callable<Integer> {
                         "unknown output format \"" + output + "\" (txt, json, csv, md, dot)",
                         ExitCodes.USAGE));
     ConnectivityFocus focused = new ConnectivityFocus(focus, focusPeers, direction());
+    explain.check(format);
     NetworkInput in = NetworkInput.load(input, engine.options(), err);
+    if (explain.requested()) {
+      out.print(explain.render(in.network(), focused));
+      out.flush();
+      return ExitCodes.OK;
+    }
     ConnectivityReport report = ConnectivityAnalysis.run(in.network()).focus(focused);
     out.println(ConnectivityWriter.render(report, format));
     return ExitCodes.OK;
