@@ -60,7 +60,7 @@ class ExplainConformanceTest {
     Diagnostics d = new Diagnostics();
     CompiledNetwork net =
         Pipeline.fromPaths(d, netpol.resolve("inputs").resolve(c.dir()).toString());
-    ConnectivityExplanation explanation = ConnectivityExplainer.run(net).focus(c.focus());
+    ConnectivityExplanation explanation = ConnectivityExplainer.run(net, c.focus());
     if (c.focusConn() != null) {
       explanation = explanation.restrictTo(c.focusConn());
     }

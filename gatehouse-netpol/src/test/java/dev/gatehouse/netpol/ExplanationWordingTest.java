@@ -12,8 +12,10 @@ import dev.gatehouse.netpol.engine.ConnectivityExplainer;
 import dev.gatehouse.netpol.engine.ConnectivityExplanation;
 import dev.gatehouse.netpol.engine.ConnectivityFocus;
 import dev.gatehouse.netpol.engine.PairExplanation;
+import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.output.ExplanationWriter;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -388,5 +390,14 @@ class ExplanationWordingTest {
         .extracting(p -> p.src().label() + " => " + p.dst().label())
         .containsExactly("0.0.0.0-255.255.255.255[External] => " + WEB, DNS + " => " + WEB);
     assertThat(all.focus(ConnectivityFocus.on(List.of("nothing-here"))).pairs()).isEmpty();
+    ConnectivityFocus spyEgress =
+        new ConnectivityFocus(List.of("spy"), List.of("web", "dns"), Optional.of(Direction.EGRESS));
+    assertThat(
+            ConnectivityExplainer.run(
+                Pipeline.fromYaml(CLUSTER + "---\n" + WEB_FROM_SNAKES_80), spyEgress))
+        .as("focusing while explaining is focusing the explanation")
+        .isEqualTo(all.focus(spyEgress))
+        .extracting(e -> e.pairs().size())
+        .isEqualTo(2);
   }
 }

@@ -67,7 +67,7 @@ final class ExplainOptions {
 
   /** The explanation of {@code net}, narrowed by the focus and these options, as text. */
   String render(CompiledNetwork net, ConnectivityFocus focus) {
-    ConnectivityExplanation e = ConnectivityExplainer.run(net).focus(focus);
+    ConnectivityExplanation e = ConnectivityExplainer.run(net, focus);
     Optional<ConnectionSet> conn = connection();
     if (conn.isPresent()) {
       e = e.restrictTo(conn.get());
