@@ -39,6 +39,8 @@ public final class ConnectivityCommand implements Callable<Integer> {
 
   @Mixin EngineOption engine = new EngineOption();
 
+  @Mixin ExplainOptions explain = new ExplainOptions();
+
   @Option(
       names = {"-o", "--output"},
       defaultValue = "txt",
@@ -94,14 +96,26 @@ public final class ConnectivityCommand implements Callable<Integer> {
                         ExitCodes.USAGE));
     ConnectivityFocus focused = new ConnectivityFocus(focus, focusPeers, direction());
     Optional<FocusConnection> connection = focusConnection();
+    explain.check(format);
     NetworkInput in = NetworkInput.load(input, engine.options(), err);
-    if (exposure && ExposureAnalysis.supports(focused)) {
+    boolean exposed = exposure && ExposureAnalysis.supports(focused);
+    if (exposure && !exposed) {
+      err.println("gatehouse: warning: --exposure is ignored with --focus-workload-peer");
+    }
+    if (explain.requested()) {
+      out.print(explain.render(in.network(), focused, connection));
+      if (exposed) {
+        out.println();
+        out.print(
+            ExposureWriter.txtSection(ExposureAnalysis.run(in.network(), focused, connection)));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+    if (exposed) {
       ExposureReport report = ExposureAnalysis.run(in.network(), focused, connection);
       out.println(ExposureWriter.render(report, format));
       return ExitCodes.OK;
-    }
-    if (exposure) {
-      err.println("gatehouse: warning: --exposure is ignored with --focus-workload-peer");
     }
     ConnectivityReport report = ConnectivityAnalysis.run(in.network()).focus(focused);
     if (connection.isPresent()) {

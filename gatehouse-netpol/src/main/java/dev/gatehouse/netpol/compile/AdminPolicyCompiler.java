@@ -66,7 +66,7 @@ public final class AdminPolicyCompiler {
                 + " rule #"
                 + (r.index() + 1)
                 + (r.name().isEmpty() ? "" : " (" + r.name() + ")");
-        RuleOrigin origin = new RuleOrigin(kind, name, label, source.locate(r.pointer()));
+        RuleOrigin origin = new RuleOrigin(kind, name, label, source.locate(r.pointer()), r.name());
         out.add(
             new PolicyRule(
                 tier,

@@ -203,6 +203,16 @@ public final class ConnectivityAnalysis {
   }
 
   private List<Peer> newPeers(int index, PeerSpace space) {
+    return peersAt(net, index, space, showIpv6);
+  }
+
+  /**
+   * The peers printed for index {@code index} of {@code space}: the member workloads of an
+   * identity, or one address range, cluster entity or DNS pattern (none when output does not list
+   * it; IPv6 ranges only when {@code showIpv6}).
+   */
+  static List<Peer> peersAt(CompiledNetwork net, int index, PeerSpace space, boolean showIpv6) {
+    int n = net.identities().size();
     if (index < n) {
       List<Workload> members = net.identities().get(index).members();
       return members.stream().<Peer>map(Peer.WorkloadPeer::new).toList();

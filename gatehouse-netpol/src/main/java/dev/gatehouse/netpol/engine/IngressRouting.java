@@ -86,7 +86,9 @@ final class IngressRouting {
         warn(via, what + ": no container port of " + w.key() + " matches target port(s) " + access);
         continue;
       }
-      targets.merge(w.key(), new IngressTarget(w, ports, via), IngressTarget::merge);
+      IngressExposure exposure = new IngressExposure(via, backend.service(), ports);
+      targets.merge(
+          w.key(), new IngressTarget(w, ports, via, List.of(exposure)), IngressTarget::merge);
     }
   }
 

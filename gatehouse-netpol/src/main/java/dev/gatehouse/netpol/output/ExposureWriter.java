@@ -30,7 +30,7 @@ public final class ExposureWriter {
     Optional<FocusConnection> connection = report.connection();
     List<Rows.Row> conns = Rows.of(report.connectivity().connections());
     boolean withConn = connection.isEmpty();
-    String header = "Exposure Analysis Result" + connection.map(c -> " On " + c).orElse("") + ":";
+    String header = header(connection);
     return switch (format) {
       case TXT -> ConnectivityWriter.strip(txt(report, s, conns, header));
       case JSON -> json(s, conns, withConn);
@@ -88,11 +88,25 @@ public final class ExposureWriter {
 
   private static String txt(
       ExposureReport report, Sections s, List<Rows.Row> conns, String header) {
-    StringBuilder sb = new StringBuilder(ConnectivityWriter.txt(conns, report.connection()));
-    if (!sb.isEmpty()) {
-      sb.append('\n');
-    }
-    sb.append(header).append('\n');
+    String connlist = ConnectivityWriter.txt(conns, report.connection());
+    return (connlist.isEmpty() ? "" : connlist + "\n") + section(report, s, header);
+  }
+
+  /**
+   * The exposure section alone in txt, as netpol-analyzer appends it to an explanation ({@code
+   * --explain --exposure}).
+   */
+  public static String txtSection(ExposureReport report) {
+    return ConnectivityWriter.strip(
+        section(report, Sections.of(report), header(report.connection())));
+  }
+
+  private static String header(Optional<FocusConnection> connection) {
+    return "Exposure Analysis Result" + connection.map(c -> " On " + c).orElse("") + ":";
+  }
+
+  private static String section(ExposureReport report, Sections s, String header) {
+    StringBuilder sb = new StringBuilder(header).append('\n');
     int width =
         report.workloads().stream().mapToInt(w -> w.workload().label().length()).max().orElse(0);
     boolean withConn = report.connection().isEmpty();
