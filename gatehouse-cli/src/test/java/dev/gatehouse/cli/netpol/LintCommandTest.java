@@ -61,7 +61,8 @@ class LintCommandTest {
     Run r = run("lint", "-f", input);
     assertThat(r.code()).isZero();
     assertThat(r.out())
-        .contains("warning  NP001 egress-dns-blocked  " + input + ":13  NetworkPolicy shop/deny-all")
+        .contains(
+            "warning  NP001 egress-dns-blocked  " + input + ":13  NetworkPolicy shop/deny-all")
         .contains("1 finding (0 errors, 1 warning, 0 info) in 2 objects");
     assertThat(run("lint", "-f", input, "--fail-on", "warning").code()).isEqualTo(1);
     assertThat(run("lint", "-f", input, "--fail-on", "info").code()).isEqualTo(1);
