@@ -41,6 +41,14 @@ final class Coverage {
     if (rule.subjects().isEmpty() || rule.peers().isEmpty()) {
       return Optional.empty();
     }
+    List<Entry> touching =
+        others.stream()
+            .filter(o -> o.subjects().intersects(rule.subjects()))
+            .filter(o -> o.peers().intersects(rule.peers()))
+            .toList();
+    if (touching.isEmpty()) {
+      return Optional.empty();
+    }
     Set<String> used = new LinkedHashSet<>();
     Direction d = rule.matched().rule().direction();
     BitSet s = rule.subjects();
@@ -49,7 +57,7 @@ final class Coverage {
       for (int peer = p.nextSetBit(0); peer >= 0; peer = p.nextSetBit(peer + 1)) {
         Identity dst = d == Direction.INGRESS ? rules.identityAt(subject) : rules.identityAt(peer);
         ConnectionSet left = rule.matched().conns(dst);
-        for (Entry o : others) {
+        for (Entry o : touching) {
           if (left.isEmpty()) {
             break;
           }

@@ -103,6 +103,7 @@ final class EgressDnsBlocked implements LintRule {
     private final RuleInspector rules;
     private final List<Integer> dnsPods = new ArrayList<>();
     private final Identity hypothetical;
+    private final BitSet admittingHypothetical = new BitSet();
 
     DnsReach(LintInput in) {
       this.rules = in.inspector();
@@ -122,6 +123,13 @@ final class EgressDnsBlocked implements LintRule {
               DNS_LABELS,
               List.of(new ContainerPort("dns", 53, "UDP"), new ContainerPort("dns-tcp", 53, "TCP")),
               List.of());
+      if (dnsPods.isEmpty()) {
+        for (RuleInspector.Matched m : rules.rules()) {
+          if (admitsHypothetical(m)) {
+            admittingHypothetical.or(m.subjects());
+          }
+        }
+      }
     }
 
     boolean reaches(int subject) {
@@ -130,7 +138,7 @@ final class EgressDnsBlocked implements LintRule {
           return true;
         }
       }
-      if (dnsPods.isEmpty() && ruleAdmitsHypothetical(subject)) {
+      if (admittingHypothetical.get(subject)) {
         return true;
       }
       List<IpRange> ranges = rules.ranges(Direction.EGRESS);
@@ -143,20 +151,13 @@ final class EgressDnsBlocked implements LintRule {
       return false;
     }
 
-    private boolean ruleAdmitsHypothetical(int subject) {
-      for (RuleInspector.Matched m : rules.rules()) {
-        if (m.rule().direction() != Direction.EGRESS
-            || m.rule().action() != Action.ALLOW
-            || m.rule().tier() == Tier.BASELINE
-            || !m.subjects().get(subject)) {
-          continue;
-        }
-        boolean matches = m.rule().peers().stream().anyMatch(this::matchesHypothetical);
-        if (matches && isDns(m.conns(hypothetical))) {
-          return true;
-        }
-      }
-      return false;
+    /** Whether {@code m} is an egress allow rule that admits DNS to a kube-dns pod. */
+    private boolean admitsHypothetical(RuleInspector.Matched m) {
+      return m.rule().direction() == Direction.EGRESS
+          && m.rule().action() == Action.ALLOW
+          && m.rule().tier() != Tier.BASELINE
+          && m.rule().peers().stream().anyMatch(this::matchesHypothetical)
+          && isDns(m.conns(hypothetical));
     }
 
     private boolean matchesHypothetical(PeerMatch p) {

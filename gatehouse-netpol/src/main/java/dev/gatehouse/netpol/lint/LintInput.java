@@ -51,6 +51,7 @@ public final class LintInput {
   private final List<AdminNetworkPolicy> adminPolicies = new ArrayList<>();
   private final List<BaselineAdminNetworkPolicy> baselinePolicies = new ArrayList<>();
   private final Map<String, KubeObject> byOrigin = new HashMap<>();
+  private final java.util.Set<String> populated = new java.util.HashSet<>();
 
   private LintInput(List<KubeObject> objects, EngineProfile profile, Diagnostics diagnostics) {
     this.profile = profile;
@@ -59,6 +60,7 @@ public final class LintInput {
     this.network =
         NetworkEngine.compile(snapshot, policies, diagnostics, EngineOptions.of(profile));
     this.inspector = RuleInspector.of(network);
+    snapshot.workloads().forEach(w -> populated.add(w.namespace()));
     parseModels();
   }
 
@@ -162,7 +164,7 @@ public final class LintInput {
 
   /** Whether the input has workloads in namespace {@code ns}. */
   public boolean hasWorkloads(String ns) {
-    return snapshot.workloads().stream().anyMatch(w -> w.namespace().equals(ns));
+    return populated.contains(ns);
   }
 
   /** Whether the input defines at least one Namespace object (so namespace labels are known). */

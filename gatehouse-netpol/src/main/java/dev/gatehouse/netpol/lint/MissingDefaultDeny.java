@@ -48,14 +48,22 @@ final class MissingDefaultDeny implements LintRule {
   @Override
   public List<Finding> check(LintInput in) {
     List<Finding> out = new ArrayList<>();
+    BitSet[] denied = new BitSet[Direction.values().length];
+    for (Direction d : Direction.values()) {
+      denied[d.ordinal()] = denyAllSubjects(in, d);
+    }
     for (String ns : in.snapshot().namespaces().keySet()) {
       if (SYSTEM.contains(ns) || !in.hasWorkloads(ns)) {
         continue;
       }
       for (Direction d : Direction.values()) {
+        BitSet denyAll = denied[d.ordinal()];
         BitSet open = new BitSet();
         for (Identity id : in.identities().identities()) {
-          if (id.namespace().equals(ns) && !id.members().isEmpty() && !denied(in, d, id.id())) {
+          if (id.namespace().equals(ns)
+              && !id.members().isEmpty()
+              && !in.inspector().isolated(d, id.id())
+              && !denyAll.get(id.id())) {
             open.set(id.id());
           }
         }
@@ -67,22 +75,20 @@ final class MissingDefaultDeny implements LintRule {
     return out;
   }
 
-  private static boolean denied(LintInput in, Direction d, int id) {
-    if (in.inspector().isolated(d, id)) {
-      return true;
-    }
+  /** The identities an admin rule denies {@code d} to/from every pod on every port. */
+  private static BitSet denyAllSubjects(LintInput in, Direction d) {
+    BitSet out = new BitSet();
     for (RuleInspector.Matched m : in.inspector().rules()) {
       PolicyRule r = m.rule();
       if (r.direction() == d
           && (r.tier() == Tier.ADMIN || r.tier() == Tier.BASELINE)
           && r.action() == Action.DENY
           && r.ports().isEmpty()
-          && r.peers().stream().anyMatch(MissingDefaultDeny::allPods)
-          && m.subjects().get(id)) {
-        return true;
+          && r.peers().stream().anyMatch(MissingDefaultDeny::allPods)) {
+        out.or(m.subjects());
       }
     }
-    return false;
+    return out;
   }
 
   private static boolean allPods(PeerMatch p) {
