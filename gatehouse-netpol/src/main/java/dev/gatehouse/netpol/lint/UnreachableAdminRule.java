@@ -63,7 +63,8 @@ final class UnreachableAdminRule implements LintRule {
                         + m.rule().action().name().substring(1).toLowerCase(java.util.Locale.ROOT)
                         + ") is never reached: "
                         + Text.list(List.copyOf(by.get()))
-                        + " match all of its traffic first",
+                        + (by.get().size() > 1 ? " match" : " matches")
+                        + " all of its traffic first",
                     "move the rule before the rules that shadow it (or lower its policy's priority"
                         + " number), or narrow those rules"));
           }
