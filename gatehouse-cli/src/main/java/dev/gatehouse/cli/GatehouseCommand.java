@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       dev.gatehouse.cli.admission.AdmissionCommand.class,
       dev.gatehouse.cli.policy.PolicyCommand.class,
       dev.gatehouse.cli.audit.AuditCommand.class,
+      dev.gatehouse.cli.netpol.LintCommand.class,
       dev.gatehouse.cli.netpol.GenerateClusterCommand.class,
       dev.gatehouse.cli.netpol.ConnectivityCommand.class,
       dev.gatehouse.cli.netpol.EvalCommand.class,

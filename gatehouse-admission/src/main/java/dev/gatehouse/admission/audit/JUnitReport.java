@@ -1,7 +1,9 @@
 package dev.gatehouse.admission.audit;
 
+import dev.gatehouse.kube.report.JUnitXml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Audit results as JUnit XML (Jenkins, Azure DevOps, GitLab): one {@code testsuite} per policy, one
@@ -15,86 +17,35 @@ public final class JUnitReport {
 
   /** The XML document. */
   public static String of(AuditReport report) {
-    List<String> suites = new ArrayList<>();
-    int tests = 0;
-    int failures = 0;
-    int errors = 0;
+    List<JUnitXml.Suite> suites = new ArrayList<>();
     for (PolicyCompliance p : report.policies()) {
-      StringBuilder cases = new StringBuilder();
-      int t = 0;
-      int f = 0;
-      int e = 0;
+      List<JUnitXml.Case> cases = new ArrayList<>();
       for (ResourceCompliance rc : report.resources()) {
         for (RuleResult rr : rc.results()) {
-          if (!rr.policy().equals(p.info().name())) {
-            continue;
-          }
-          t++;
-          cases
-              .append("    <testcase classname=\"")
-              .append(attr(rr.constraint()))
-              .append("\" name=\"")
-              .append(attr(rc.resource().key()))
-              .append("\" time=\"0\"");
-          switch (rr.state()) {
-            case NON_COMPLIANT -> {
-              f++;
-              List<String> messages = rr.findings().stream().map(Finding::message).toList();
-              cases
-                  .append(">\n      <failure type=\"")
-                  .append(rr.action().wireName())
-                  .append("\" message=\"")
-                  .append(attr(messages.get(0)))
-                  .append("\">")
-                  .append(text(String.join("\n", messages) + "\n" + rc.resource().location()))
-                  .append("</failure>\n    </testcase>\n");
-            }
-            case ERROR -> {
-              e++;
-              cases
-                  .append(">\n      <error type=\"error\" message=\"")
-                  .append(attr(rr.error()))
-                  .append("\"/>\n    </testcase>\n");
-            }
-            default -> cases.append("/>\n");
+          if (rr.policy().equals(p.info().name())) {
+            cases.add(
+                new JUnitXml.Case(
+                    rr.constraint(), rc.resource().key(), outcome(rc.resource(), rr)));
           }
         }
       }
-      tests += t;
-      failures += f;
-      errors += e;
       suites.add(
-          "  <testsuite name=\""
-              + attr(p.info().name())
-              + "\" tests=\""
-              + t
-              + "\" failures=\""
-              + f
-              + "\" errors=\""
-              + e
-              + "\" skipped=\"0\" time=\"0\" timestamp=\""
-              + report.timestamp()
-              + "\">\n"
-              + cases
-              + "  </testsuite>\n");
+          new JUnitXml.Suite(p.info().name(), Optional.of(report.timestamp().toString()), cases));
     }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<testsuites name=\"gatehouse audit\" tests=\""
-        + tests
-        + "\" failures=\""
-        + failures
-        + "\" errors=\""
-        + errors
-        + "\" skipped=\"0\" time=\"0\">\n"
-        + String.join("", suites)
-        + "</testsuites>\n";
+    return JUnitXml.render("gatehouse audit", suites);
   }
 
-  private static String text(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static String attr(String s) {
-    return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+  private static JUnitXml.Outcome outcome(ResourceRef resource, RuleResult rr) {
+    return switch (rr.state()) {
+      case NON_COMPLIANT -> {
+        List<String> messages = rr.findings().stream().map(Finding::message).toList();
+        yield new JUnitXml.Failure(
+            rr.action().wireName(),
+            messages.get(0),
+            String.join("\n", messages) + "\n" + resource.location());
+      }
+      case ERROR -> new JUnitXml.Errored("error", rr.error());
+      default -> new JUnitXml.Passed();
+    };
   }
 }

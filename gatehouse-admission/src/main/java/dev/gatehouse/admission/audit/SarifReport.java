@@ -1,14 +1,12 @@
 package dev.gatehouse.admission.audit;
 
 import dev.gatehouse.admission.EnforcementAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.gatehouse.kube.report.SarifLog;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Audit violations as SARIF 2.1.0 (GitHub code scanning and other SARIF consumers): one rule per
@@ -44,18 +42,8 @@ public final class SarifReport {
         }
       }
     }
-    Map<String, Object> driver = new LinkedHashMap<>();
-    driver.put("name", "gatehouse");
-    driver.put("version", toolVersion);
-    driver.put("rules", rules);
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("tool", Map.of("driver", driver));
-    run.put("results", results);
-    Map<String, Object> log = new LinkedHashMap<>();
-    log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    log.put("version", "2.1.0");
-    log.put("runs", List.of(run));
-    return log;
+    return SarifLog.of(
+        new SarifLog.Driver("gatehouse", toolVersion, Optional.empty(), rules), results);
   }
 
   private static Map<String, Object> rule(PolicyInfo policy, RuleCompliance r) {
@@ -97,17 +85,12 @@ public final class SarifReport {
     m.put("level", level);
     m.put(
         "message", Map.of("text", "[" + rr.constraint() + "] " + message + " (" + res.key() + ")"));
-    Map<String, Object> physical = new LinkedHashMap<>();
-    physical.put("artifactLocation", Map.of("uri", res.location().file()));
-    if (res.location().line() > 0) {
-      physical.put("region", Map.of("startLine", res.location().line()));
-    }
-    m.put("locations", List.of(Map.of("physicalLocation", physical)));
+    m.put("locations", List.of(SarifLog.location(res.location())));
     m.put(
         "partialFingerprints",
         Map.of(
             "gatehouseFinding/v1",
-            fingerprint(rr.constraint() + "\n" + res.key() + "\n" + message)));
+            SarifLog.fingerprint(rr.constraint() + "\n" + res.key() + "\n" + message)));
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("resource", res.key());
     props.put("policy", rr.policy());
@@ -120,14 +103,5 @@ public final class SarifReport {
 
   private static String level(EnforcementAction a) {
     return a == EnforcementAction.DENY ? "error" : "warning";
-  }
-
-  private static String fingerprint(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
   }
 }
