@@ -277,6 +277,134 @@ class ExplanationWordingTest {
                 + "\t\t\tthe system default (Allow all)\n\n");
   }
 
+  private static final String LIONS_DENY_ALL_INGRESS =
+      np(
+          "deny-all",
+          "lions",
+          """
+          podSelector: {}
+          policyTypes: [Ingress]
+          """);
+
+  private static final String DENY_ALL_FROM_DNS =
+      "\t\t\tNetworkPolicy 'lions/deny-all' selects lions/web[Deployment], but"
+          + " badgers/dns[Deployment] is not allowed by any Ingress rule (no rules defined)\n";
+
+  @Test
+  void isolationWithoutAllows_afterAnAdminRuleWithPorts_losesTheSidesReasonsAsNetpolAnalyzer() {
+    String policies =
+        anp(
+                "gate",
+                10,
+                """
+                subject: {namespaces: {matchLabels: {house: lions}}}
+                ingress:
+                - name: allow-80
+                  action: Allow
+                  from: [{namespaces: {matchLabels: {house: snakes}}}]
+                  ports: [{portNumber: {protocol: TCP, port: 80}}]
+                """)
+            + LIONS_DENY_ALL_INGRESS;
+    assertThat(block(policies, SPY, WEB))
+        .isEqualTo(
+            "Connections between snakes/spy[Deployment] => lions/web[Deployment]:\n\n"
+                + "Allowed connections:\n"
+                + "\tAllowed TCP:[80] due to the following policies and rules:\n"
+                + EGRESS_DEFAULT
+                + "\t\tIngress (Allowed)\n"
+                + "\t\t\tAdminNetworkPolicy 'gate' allows connections by Ingress rule allow-80\n\n"
+                + "Denied connections:\n"
+                + "\tDenied TCP:[1-79,81-65535], UDP, SCTP due to the following policies and"
+                + " rules:\n"
+                + EGRESS_DEFAULT
+                + "\n");
+    assertThat(block(policies, DNS, WEB))
+        .as("no admin rule matches badgers: the isolation is named")
+        .contains("\t\tIngress (Denied)\n" + DENY_ALL_FROM_DNS);
+  }
+
+  @Test
+  void isolationWithoutAllows_afterAPassWithPorts_losesThePassAndTheIsolation() {
+    String policies =
+        anp(
+                "gate",
+                10,
+                """
+                subject: {namespaces: {matchLabels: {house: lions}}}
+                ingress:
+                - name: pass-80
+                  action: Pass
+                  from: [{namespaces: {matchLabels: {house: badgers}}}]
+                  ports: [{portNumber: {protocol: TCP, port: 80}}]
+                """)
+            + LIONS_DENY_ALL_INGRESS;
+    assertThat(block(policies, DNS, WEB))
+        .isEqualTo(
+            "Connections between badgers/dns[Deployment] => lions/web[Deployment]:\n\n"
+                + "Denied connections:\n"
+                + "\tDenied TCP, UDP, SCTP due to the following policies and rules:\n"
+                + EGRESS_DEFAULT
+                + "\n");
+  }
+
+  @Test
+  void isolationWithoutAllows_afterAPortlessPass_keepsThePassAndTheIsolation() {
+    String policies =
+        anp(
+                "gate",
+                10,
+                """
+                subject: {namespaces: {matchLabels: {house: lions}}}
+                ingress:
+                - name: pass-badgers
+                  action: Pass
+                  from: [{namespaces: {matchLabels: {house: badgers}}}]
+                """)
+            + LIONS_DENY_ALL_INGRESS;
+    assertThat(block(policies, DNS, WEB))
+        .isEqualTo(
+            "Connections between badgers/dns[Deployment] => lions/web[Deployment]:\n\n"
+                + "Denied connections:\n"
+                + "\tDenied TCP, UDP, SCTP due to the following policies and rules:\n"
+                + EGRESS_DEFAULT
+                + "\t\tIngress (Denied)\n"
+                + "\t\t\tAdminNetworkPolicy 'gate' passes connections by Ingress rule"
+                + " pass-badgers\n"
+                + DENY_ALL_FROM_DNS
+                + "\n");
+  }
+
+  @Test
+  void isolationWithoutAllows_onBothSides_printsThePartWithoutReasons() {
+    String policies =
+        anp(
+                "gate",
+                10,
+                """
+                subject: {namespaces: {}}
+                ingress:
+                - name: in-80
+                  action: Allow
+                  from: [{namespaces: {}}]
+                  ports: [{portNumber: {protocol: TCP, port: 80}}]
+                egress:
+                - name: out-80
+                  action: Allow
+                  to: [{namespaces: {}}]
+                  ports: [{portNumber: {protocol: TCP, port: 80}}]
+                """)
+            + LIONS_DENY_ALL_INGRESS
+            + np(
+                "deny-out",
+                "snakes",
+                """
+                podSelector: {}
+                policyTypes: [Egress]
+                """);
+    assertThat(block(policies, SPY, WEB))
+        .endsWith("Denied connections:\n\tDenied TCP:[1-79,81-65535], UDP, SCTP\n\n");
+  }
+
   @Test
   void systemDefault_pairsNoPolicyDecides_areListedInTheirOwnSection() {
     String txt = ExplanationWriter.txt(explain(WEB_FROM_SNAKES_80));

@@ -12,7 +12,10 @@ import java.util.List;
  *     allowed, denied or passed the part; then, for passed or unmatched traffic, the deny rules,
  *     the NetworkPolicy-style allow tier (each policy that allows the part, or each isolating
  *     policy that does not) or the BaselineAdminNetworkPolicy rule that decided; the system default
- *     when nothing else did; and, for the ingress controller, the Ingress/Route objects
+ *     when nothing else did; and, for the ingress controller, the Ingress/Route objects. Empty for
+ *     a denied part whose reasons netpol-analyzer loses: an admin rule matched the pair and the
+ *     isolating policies allow nothing of what the admin tier passed down (docs/semantics.md,
+ *     "Reading an explanation")
  */
 public record ExplainedSide(Direction direction, boolean allowed, List<Reason> reasons) {
 

@@ -33,10 +33,26 @@ import org.jspecify.annotations.Nullable;
  * not match, or named ports with no match on the destination) or the fact that no rule selects the
  * peer; allowing policies are all named, else every isolating policy is (sorted). Otherwise the
  * first matching baseline rule decides, and the system default allows the rest.
+ *
+ * <p>One netpol-analyzer quirk is kept: where an admin rule matched the pair with port structure
+ * (anything but a first portless Pass rule) and the isolating policies allow none of what the admin
+ * tier passed down, that part has no reasons on this side. netpol-analyzer adds the allow tier's
+ * answer to the admin tier's allowed set ({@code policy_connections.go
+ * CollectAllowedConnsFromNetpols}: {@code pc.AllowedConns.Union(newConn, false)}), and {@code
+ * ConnectionSet.Union} ({@code internal/common/connectionset.go}) returns before touching the
+ * implying rules when the added set is empty and either set has per-protocol ports; the passed
+ * rules and the isolation reasons lived only in that set. When both sets are uniform (a first
+ * portless Pass rule, and policies whose answer has no ports) the reasons are carried over.
  */
 final class SideExplainer {
   /** Connections still to decide, with the reasons of the tiers that passed them down. */
   private record Pending(ConnectionSet conns, List<Reason> prefix) {}
+
+  /**
+   * What the admin tier passes down, and whether the allow tier's reasons survive when it allows
+   * none of it (false when an admin rule matched, unless the first was a portless Pass rule).
+   */
+  private record Delegated(List<Pending> pending, boolean emptyAnswerExplained) {}
 
   /** What one allow-tier policy says about a connection. */
   private record Answer(boolean allows, Reason reason) {}
@@ -44,6 +60,10 @@ final class SideExplainer {
   /** The allow-tier answers collected for a connection. */
   private record Answers(List<Reason> allows, List<Reason> denies) {
     static final Answers NONE = new Answers(List.of(), List.of());
+
+    boolean allowed() {
+      return !allows.isEmpty();
+    }
 
     Answers with(Answer a) {
       return a.allows()
@@ -104,23 +124,27 @@ final class SideExplainer {
   }
 
   private List<Region> run() {
-    List<Pending> lower = admin();
-    lower = denyTier(lower);
+    Delegated admin = admin();
+    List<Pending> lower = denyTier(admin.pending());
     if (view.isolated()) {
-      allowTier(lower);
+      allowTier(lower, admin.emptyAnswerExplained());
     } else {
       baseline(lower);
     }
     return regions.regions();
   }
 
-  private List<Pending> admin() {
+  private Delegated admin() {
     List<Pending> lower = new ArrayList<>();
     ConnectionSet remaining = ConnectionSet.ALL;
+    boolean emptyAnswerExplained = true;
     for (IndexedRule r : rules(Tier.ADMIN)) {
       ConnectionSet taken = r.conns(view.dst()).intersect(remaining);
       if (taken.isEmpty()) {
         continue;
+      }
+      if (remaining.isAll()) {
+        emptyAnswerExplained = r.rule().action() == Action.PASS && r.rule().ports().isEmpty();
       }
       List<Reason> why = List.of(ExplanationReasons.decided(r));
       switch (r.rule().action()) {
@@ -133,7 +157,7 @@ final class SideExplainer {
     if (!remaining.isEmpty()) {
       lower.add(new Pending(remaining, List.of()));
     }
-    return lower;
+    return new Delegated(lower, emptyAnswerExplained);
   }
 
   private List<Pending> denyTier(List<Pending> lower) {
@@ -159,21 +183,32 @@ final class SideExplainer {
     return out;
   }
 
-  private void allowTier(List<Pending> lower) {
+  private void allowTier(List<Pending> lower, boolean emptyAnswerExplained) {
     List<List<Cell<Answer>>> policies = policyAnswers();
-    for (Pending p : lower) {
-      List<Cell<Answers>> cells = List.of(new Cell<>(p.conns(), Answers.NONE));
-      for (List<Cell<Answer>> policy : policies) {
-        for (Cell<Answer> a : policy) {
-          cells = refine(cells, a.conns(), acc -> acc.with(a.label()));
-        }
-      }
-      for (Cell<Answers> c : cells) {
-        boolean allowed = !c.label().allows().isEmpty();
+    List<List<Cell<Answers>>> answered =
+        lower.stream().map(p -> answered(p.conns(), policies)).toList();
+    boolean explained =
+        emptyAnswerExplained
+            || answered.stream().flatMap(List::stream).anyMatch(c -> c.label().allowed());
+    for (int i = 0; i < lower.size(); i++) {
+      for (Cell<Answers> c : answered.get(i)) {
+        boolean allowed = c.label().allowed();
         List<Reason> why = sorted(allowed ? c.label().allows() : c.label().denies());
-        add(c.conns(), allowed, concat(p.prefix(), why));
+        add(c.conns(), allowed, explained ? concat(lower.get(i).prefix(), why) : List.of());
       }
     }
+  }
+
+  /** {@code conns} split by the answers of every allow-tier policy. */
+  private static List<Cell<Answers>> answered(
+      ConnectionSet conns, List<List<Cell<Answer>>> policies) {
+    List<Cell<Answers>> cells = List.of(new Cell<>(conns, Answers.NONE));
+    for (List<Cell<Answer>> policy : policies) {
+      for (Cell<Answer> a : policy) {
+        cells = refine(cells, a.conns(), acc -> acc.with(a.label()));
+      }
+    }
+    return cells;
   }
 
   /** For each allow-tier policy applying to the subject, its answer for every connection. */

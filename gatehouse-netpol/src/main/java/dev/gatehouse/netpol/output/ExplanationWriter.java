@@ -15,9 +15,10 @@ import java.util.Optional;
  * connections and their reasons", one block per pair (a 160-dash line, {@code Connections between A
  * => B:}, then {@code Allowed connections:} and {@code Denied connections:} with one entry per
  * part: its connections, then per side the verdict and the responsible policies and rules, several
- * NetworkPolicies of one side as a {@code NetworkPolicy list:}); then "All Connections due to the
- * system default (Allow all)", listing the pairs that nothing but the system default decides. The
- * text ends with a line break, so that a further section (such as exposure analysis) can follow.
+ * NetworkPolicies of one side as a {@code NetworkPolicy list:}, a side without reasons left out);
+ * then "All Connections due to the system default (Allow all)", listing the pairs that nothing but
+ * the system default decides. The text ends with a line break, so that a further section (such as
+ * exposure analysis) can follow.
  */
 public final class ExplanationWriter {
   private static final String SPECIFIC_HEADER = "Specific connections and their reasons";
@@ -73,6 +74,8 @@ public final class ExplanationWriter {
       sb.append('\t').append(verdict).append(' ').append(part.portsText());
       if (part.systemDefaultOnly()) {
         sb.append(' ').append(SYSTEM_DEFAULT).append('\n');
+      } else if (part.egress().reasons().isEmpty() && part.ingress().reasons().isEmpty()) {
+        sb.append('\n');
       } else {
         sb.append(" due to the following policies and rules:\n");
         side(sb, part.egress());
@@ -82,7 +85,14 @@ public final class ExplanationWriter {
     }
   }
 
+  /**
+   * One side's lines; none for a side without reasons, as netpol-analyzer prints no line for a
+   * direction whose implying rules are empty.
+   */
   private static void side(StringBuilder sb, ExplainedSide side) {
+    if (side.reasons().isEmpty()) {
+      return;
+    }
     sb.append("\t\t")
         .append(side.direction().title())
         .append(side.allowed() ? " (Allowed)" : " (Denied)");
