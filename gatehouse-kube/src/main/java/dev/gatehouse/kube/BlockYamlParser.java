@@ -136,7 +136,7 @@ final class BlockYamlParser {
     while (!atEnd && indent == n && !isDash()) {
       int keyLine = line();
       int colon = keyEnd(content);
-      String key = trimmedKey(content, colon);
+      String key = keyText(content, colon);
       int v = skipSpaces(colon + 1);
       JsonNode value;
       if (v == lineEnd || s.charAt(v) == '#') {
@@ -177,7 +177,7 @@ final class BlockYamlParser {
         }
         lines.add(line());
         arr.add(block(indent, depth));
-      } else if (s.charAt(k) != '"' && s.charAt(k) != '\'' && keyColon(k) >= 0) {
+      } else if (keyColon(k) >= 0) {
         // "- key: value": a mapping whose keys are in the column of the first one.
         lines.add(line());
         indent = k - lineStart;
@@ -196,18 +196,53 @@ final class BlockYamlParser {
     return arr;
   }
 
-  /** The position of the colon that ends a plain key starting at {@code from}, or -1. */
+  /**
+   * The position of the colon that ends a key starting at {@code from}, or -1: a plain key, or a
+   * one-line quoted key (without escapes) followed by the colon.
+   */
   private int keyColon(int from) {
-    if (isIndicator(s.charAt(from))) {
+    char first = s.charAt(from);
+    if (first == '"' || first == '\'') {
+      int close = closingQuote(from);
+      int colon = close < 0 ? -1 : skipSpaces(close + 1);
+      return colon > 0 && colon < lineEnd && s.charAt(colon) == ':' && isValueStart(colon + 1)
+          ? colon
+          : -1;
+    }
+    if (isIndicator(first)) {
       return -1;
     }
     for (int i = from; i < lineEnd; i++) {
       char c = s.charAt(i);
-      if (c == ':' && (i + 1 == lineEnd || s.charAt(i + 1) == ' ')) {
+      if (c == ':' && isValueStart(i + 1)) {
         return i;
       }
       if (c == '#' && s.charAt(i - 1) == ' ') {
         return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the line ends at {@code i} or has a space there (what may follow a key's colon). */
+  private boolean isValueStart(int i) {
+    return i == lineEnd || s.charAt(i) == ' ';
+  }
+
+  /** The position of the quote closing the one-line quoted scalar at {@code from}, or -1. */
+  private int closingQuote(int from) {
+    char quote = s.charAt(from);
+    for (int i = from + 1; i < lineEnd; i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && quote == '"') {
+        return -1;
+      }
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < lineEnd && s.charAt(i + 1) == '\'') {
+          i++;
+          continue;
+        }
+        return i;
       }
     }
     return -1;
@@ -221,7 +256,12 @@ final class BlockYamlParser {
     return colon;
   }
 
-  private String trimmedKey(int from, int colon) {
+  private String keyText(int from, int colon) {
+    char first = s.charAt(from);
+    if (first == '"' || first == '\'') {
+      String key = unquote(from, closingQuote(from));
+      return key;
+    }
     int e = colon;
     while (e > from && s.charAt(e - 1) == ' ') {
       e--;
@@ -231,6 +271,12 @@ final class BlockYamlParser {
       throw UNSUPPORTED;
     }
     return key;
+  }
+
+  /** The text of the quoted scalar from the quote at {@code from} to the one at {@code close}. */
+  private String unquote(int from, int close) {
+    String body = s.substring(from + 1, close);
+    return s.charAt(from) == '\'' && body.indexOf('\'') >= 0 ? body.replace("''", "'") : body;
   }
 
   private int skipSpaces(int i) {
@@ -244,8 +290,7 @@ final class BlockYamlParser {
   private JsonNode inline(int v) {
     char c = s.charAt(v);
     return switch (c) {
-      case '"' -> quoted(v, '"');
-      case '\'' -> quoted(v, '\'');
+      case '"', '\'' -> quoted(v);
       case '{', '[' -> emptyFlow(v, c);
       case '-' -> {
         if (v + 1 == lineEnd || s.charAt(v + 1) == ' ') {
@@ -305,29 +350,13 @@ final class BlockYamlParser {
     return YamlScalars.plain(s.substring(v, e));
   }
 
-  private JsonNode quoted(int v, char quote) {
-    StringBuilder out = null;
-    int from = v + 1;
-    for (int i = from; i < lineEnd; i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && quote == '"') {
-        throw UNSUPPORTED;
-      }
-      if (c != quote) {
-        continue;
-      }
-      if (quote == '\'' && i + 1 < lineEnd && s.charAt(i + 1) == '\'') {
-        out = out == null ? new StringBuilder() : out;
-        out.append(s, from, i + 1);
-        from = i + 2;
-        i++;
-        continue;
-      }
-      String text = out == null ? s.substring(from, i) : out.append(s, from, i).toString();
-      restIsComment(i + 1);
-      return YamlScalars.NODES.textNode(text);
+  private JsonNode quoted(int v) {
+    int close = closingQuote(v);
+    if (close < 0) {
+      throw UNSUPPORTED; // escapes, or continues on the next line
     }
-    throw UNSUPPORTED; // continues on the next line
+    restIsComment(close + 1);
+    return YamlScalars.NODES.textNode(unquote(v, close));
   }
 
   private JsonNode emptyFlow(int v, char open) {

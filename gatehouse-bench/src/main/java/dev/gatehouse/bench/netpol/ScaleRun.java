@@ -8,6 +8,8 @@ import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.engine.EngineOptions;
+import dev.gatehouse.netpol.engine.EngineProfile;
 import dev.gatehouse.netpol.engine.NetworkEngine;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
@@ -23,7 +25,8 @@ import java.util.Locale;
  * manifests, compiles, runs connectivity, renders txt to a file, then times the reference evaluator
  * on the same snapshot; prints one {@code RESULT key=value ...} line.
  *
- * <p>Usage: {@code ScaleRun DIR OUT.txt full|sampled:N|none}
+ * <p>Usage: {@code ScaleRun DIR OUT.txt full|sampled:N|none [ENGINE]} (an {@link EngineProfile}
+ * flag, {@code default} when absent).
  */
 public final class ScaleRun {
   private ScaleRun() {}
@@ -33,13 +36,17 @@ public final class ScaleRun {
     Path dir = Path.of(args[0]);
     Path out = Path.of(args[1]);
     String reference = args[2];
+    EngineOptions engine =
+        EngineOptions.of(
+            args.length > 3 ? EngineProfile.parse(args[3]).orElseThrow() : EngineProfile.DEFAULT);
     HeapUsage heap = HeapUsage.start();
     long t0 = System.nanoTime();
     Diagnostics d = new Diagnostics();
     List<KubeObject> objects = KubeLoader.standard().load(List.of(dir.toString()), d);
     ClusterSnapshot snapshot = ClusterSnapshot.of(objects, d);
     long t1 = System.nanoTime();
-    CompiledNetwork net = NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d);
+    CompiledNetwork net =
+        NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d, engine);
     long t2 = System.nanoTime();
     ConnectivityReport report = ConnectivityAnalysis.run(net);
     long t3 = System.nanoTime();
