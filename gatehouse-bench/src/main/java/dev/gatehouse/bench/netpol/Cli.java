@@ -40,6 +40,11 @@ final class Cli {
     for (String line : text.lines().map(String::trim).toList()) {
       if (line.startsWith("Elapsed (wall clock) time")) {
         kv.put("wall_ms", fmt(wallMillis(line.substring(line.lastIndexOf(' ') + 1))));
+      } else if (line.startsWith("User time (seconds):")
+          || line.startsWith("System time (seconds):")) {
+        double seconds = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        double before = Double.parseDouble(kv.getOrDefault("cpu_ms", "0"));
+        kv.put("cpu_ms", fmt(before + seconds * 1000));
       } else if (line.startsWith("Maximum resident set size (kbytes):")) {
         kv.put(
             "max_rss_mb", fmt(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) / 1024.0));

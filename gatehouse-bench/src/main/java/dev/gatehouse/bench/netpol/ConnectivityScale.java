@@ -147,11 +147,19 @@ public final class ConnectivityScale {
         t.cell("connectivity_ms"),
         t.cell("output_ms"),
         t.cell("total_ms"),
+        t.cell("cpu_ms"),
         t.cell("peak_heap_mb") + " / " + t.cell("retained_heap_mb"),
         runs.getFirst().containsKey("reference_ms")
             ? t.cell("reference_ms") + " " + runs.getFirst().get("reference_mode")
             : "—",
         ratio,
-        cli.isEmpty() ? "—" : tc.cell("wall_ms") + " / " + tc.cell("max_rss_mb") + " |");
+        cli.isEmpty()
+            ? "— |"
+            : tc.cell("wall_ms")
+                + " / "
+                + tc.cell("cpu_ms")
+                + " / "
+                + tc.cell("max_rss_mb")
+                + " |");
   }
 }

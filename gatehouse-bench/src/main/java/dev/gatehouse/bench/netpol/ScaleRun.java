@@ -14,6 +14,7 @@ import dev.gatehouse.netpol.engine.NetworkEngine;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class ScaleRun {
     long t3 = System.nanoTime();
     Files.writeString(out, ConnectivityWriter.render(report, OutputFormat.TXT));
     long t4 = System.nanoTime();
+    long cpu = processCpuNanos();
     long peak = heap.peakBytes();
     long retained = HeapUsage.retainedBytes();
     Reference.reachabilityFence(report);
@@ -65,6 +67,7 @@ public final class ScaleRun {
     put(line, "connectivity_ms", ms(t3 - t2));
     put(line, "output_ms", ms(t4 - t3));
     put(line, "total_ms", ms(t4 - t0));
+    put(line, "cpu_ms", ms(cpu));
     put(line, "peak_heap_mb", peak / 1048576.0);
     put(line, "retained_heap_mb", retained / 1048576.0);
     put(line, "max_heap_mb", HeapUsage.maxBytes() / 1048576.0);
@@ -80,6 +83,17 @@ public final class ScaleRun {
       line.append(" reference_mode=").append(r.mode().replace(' ', '_'));
     }
     System.out.println(line);
+  }
+
+  /**
+   * CPU time of the whole JVM so far (every thread: the analysis, JIT compilers, GC), which a
+   * shared machine disturbs much less than wall time.
+   */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static double ms(long nanos) {
