@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing the manifests of a generated cluster (1,000 application workloads in 10 namespaces by
- * default: 1.2 MB of YAML in 23 files, 1,400 documents), one thread, through the public {@link
+ * default: 1.2 MB of YAML in 26 files, 1,376 documents), one thread, through the public {@link
  * KubeLoader#parse} — YAML to Jackson trees with line marks and the loader's checks, no file I/O.
  *
  * <p>The scenario {@code tiered} adds the generator's AdminNetworkPolicies and
