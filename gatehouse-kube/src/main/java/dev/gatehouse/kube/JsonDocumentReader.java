@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +30,9 @@ final class JsonDocumentReader {
     List<ParsedDocument> out = new ArrayList<>();
     try (JsonParser p = FACTORY.createParser(text)) {
       while (p.nextToken() != null) {
-        Map<String, Integer> lines = new HashMap<>();
+        Map<JsonNode, int[]> lines = new IdentityHashMap<>();
         int line = p.currentTokenLocation().getLineNr();
-        out.add(new ParsedDocument(value(p, "", lines), line, lines));
+        out.add(new ParsedDocument(value(p, lines), line, lines));
       }
     } catch (JsonParseException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -48,29 +49,38 @@ final class JsonDocumentReader {
     return out;
   }
 
-  private static JsonNode value(JsonParser p, String pointer, Map<String, Integer> lines)
-      throws IOException {
+  private static JsonNode value(JsonParser p, Map<JsonNode, int[]> lines) throws IOException {
     JsonToken t = p.currentToken();
     return switch (t) {
       case START_OBJECT -> {
         ObjectNode obj = NODES.objectNode();
+        int[] childLines = new int[4];
+        int n = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          String child = pointer + "/" + YamlDocumentReader.escape(name);
-          lines.put(child, p.currentTokenLocation().getLineNr());
+          int line = p.currentTokenLocation().getLineNr();
           p.nextToken();
-          obj.set(name, value(p, child, lines));
+          if (obj.replace(name, value(p, lines)) != null) {
+            // A repeated name: the last value and its line win, in the first one's position.
+            childLines[fieldIndex(obj, name)] = line;
+            continue;
+          }
+          childLines = n == childLines.length ? Arrays.copyOf(childLines, n * 2) : childLines;
+          childLines[n++] = line;
         }
+        lines.put(obj, Arrays.copyOf(childLines, n));
         yield obj;
       }
       case START_ARRAY -> {
         ArrayNode arr = NODES.arrayNode();
-        int i = 0;
+        int[] childLines = new int[4];
+        int n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          String child = pointer + "/" + i++;
-          lines.put(child, p.currentTokenLocation().getLineNr());
-          arr.add(value(p, child, lines));
+          childLines = n == childLines.length ? Arrays.copyOf(childLines, n * 2) : childLines;
+          childLines[n++] = p.currentTokenLocation().getLineNr();
+          arr.add(value(p, lines));
         }
+        lines.put(arr, Arrays.copyOf(childLines, n));
         yield arr;
       }
       case VALUE_STRING -> NODES.textNode(p.getText());
@@ -84,5 +94,15 @@ final class JsonDocumentReader {
       case VALUE_NULL -> NODES.nullNode();
       default -> throw new JsonParseException(p, "unexpected token " + t);
     };
+  }
+
+  private static int fieldIndex(ObjectNode obj, String name) {
+    int i = 0;
+    for (var it = obj.fieldNames(); it.hasNext(); i++) {
+      if (it.next().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no field " + name);
   }
 }

@@ -133,7 +133,7 @@ public final class KubeLoader {
             ? JsonDocumentReader.read(text, file, diagnostics)
             : YamlDocumentReader.read(text, file, diagnostics);
     for (ParsedDocument doc : docs) {
-      LineIndex lines = new LineIndex(doc.lineByPointer(), "");
+      LineIndex lines = doc.lines();
       addDocument(doc.root(), new SourceLocation(file, doc.line(), 0), lines, out, diagnostics);
     }
   }

@@ -21,7 +21,7 @@ public final class LocatedJson {
   public static List<Value> read(String text, String file, Diagnostics diagnostics) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     return JsonDocumentReader.read(body, file, diagnostics).stream()
-        .map(d -> new Value(d.root(), d.line(), new LineIndex(d.lineByPointer(), "")))
+        .map(d -> new Value(d.root(), d.line(), d.lines()))
         .toList();
   }
 }

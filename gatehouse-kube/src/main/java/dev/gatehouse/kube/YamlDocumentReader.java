@@ -1,29 +1,12 @@
 package dev.gatehouse.kube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -31,18 +14,17 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Jackson trees, keeping the line of every field.
  *
  * <p>Documents are split at {@code ---} lines before parsing so that a syntax error in one document
- * costs only that document: the others of the same file are still read.
+ * costs only that document: the others of the same file are still read. Each document is read by
+ * the {@link BlockYamlParser} when it is plain block YAML, else by the {@link YamlEventBuilder}.
  */
 final class YamlDocumentReader {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
-
   /** Immutable, so shared by every parse (building it per document shows up in profiles). */
-  private static final LoadSettings SETTINGS =
+  static final LoadSettings SETTINGS =
       LoadSettings.builder()
           .setSchema(new CoreSchema())
           .setAllowDuplicateKeys(false)
           .setCodePointLimit(Integer.MAX_VALUE)
-          .setMaxAliasesForCollections(1000)
+          .setMaxAliasesForCollections(YamlEventBuilder.MAX_COLLECTION_ALIASES)
           .setLabel("input")
           .build();
 
@@ -52,41 +34,52 @@ final class YamlDocumentReader {
   static List<ParsedDocument> read(String text, String file, Diagnostics diagnostics) {
     List<ParsedDocument> out = new ArrayList<>();
     for (Chunk chunk : split(text)) {
-      if (chunk.text().isBlank()) {
+      if (chunk.isBlank()) {
         continue;
       }
-      try {
-        Optional<ParsedDocument> doc = parse(chunk);
-        doc.ifPresent(out::add);
-      } catch (MarkedYamlEngineException e) {
-        // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it;
-        // an error found at the end of the document belongs to its last written line.
-        int line =
-            e.getContextMark()
-                .or(e::getProblemMark)
-                .map(
-                    m ->
-                        Math.min(m.getLine(), lastContentLine(chunk.text()))
-                            + 1
-                            + chunk.firstLine())
-                .orElse(0);
-        diagnostics.error(
-            "yaml-syntax",
-            new SourceLocation(file, line > 0 ? line : chunk.firstLine() + 1, 0),
-            "YAML syntax error: " + oneLine(e.getProblem()) + "; document skipped");
-      } catch (StructureProblem e) {
-        diagnostics.error(
-            "yaml-structure",
-            new SourceLocation(file, e.line, 0),
-            e.getMessage() + "; document skipped");
-      } catch (YamlEngineException | IllegalArgumentException e) {
-        diagnostics.error(
-            "yaml-syntax",
-            new SourceLocation(file, chunk.firstLine() + 1, 0),
-            "YAML error: " + oneLine(String.valueOf(e.getMessage())) + "; document skipped");
+      if (chunk.marker().isEmpty()) {
+        try {
+          BlockYamlParser.parse(text, chunk.from(), chunk.to(), chunk.bodyLine())
+              .ifPresent(out::add);
+          continue;
+        } catch (BlockYamlParser.Unsupported e) {
+          // read it with the general reader below
+        }
       }
+      readGeneral(chunk.text(), chunk.firstLine(), file, diagnostics).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** Reads one document with snakeyaml-engine's parser; problems go to {@code diagnostics}. */
+  private static Optional<ParsedDocument> readGeneral(
+      String text, int firstLine, String file, Diagnostics diagnostics) {
+    try {
+      return YamlEventBuilder.parse(SETTINGS, text, firstLine);
+    } catch (MarkedYamlEngineException e) {
+      // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it;
+      // an error found at the end of the document belongs to its last written line.
+      int line =
+          e.getContextMark()
+              .or(e::getProblemMark)
+              .map(m -> Math.min(m.getLine(), lastContentLine(text)) + 1 + firstLine)
+              .orElse(0);
+      diagnostics.error(
+          "yaml-syntax",
+          new SourceLocation(file, line > 0 ? line : firstLine + 1, 0),
+          "YAML syntax error: " + oneLine(e.getProblem()) + "; document skipped");
+    } catch (YamlReadProblem e) {
+      diagnostics.error(
+          "yaml-structure",
+          new SourceLocation(file, e.line(), 0),
+          e.getMessage() + "; document skipped");
+    } catch (YamlEngineException | IllegalArgumentException e) {
+      diagnostics.error(
+          "yaml-syntax",
+          new SourceLocation(file, firstLine + 1, 0),
+          "YAML error: " + oneLine(String.valueOf(e.getMessage())) + "; document skipped");
+    }
+    return Optional.empty();
   }
 
   /** The 0-based index of the last line of {@code text} that is not blank. */
@@ -104,150 +97,67 @@ final class YamlDocumentReader {
     return s.replaceAll("\\s+", " ").trim();
   }
 
-  /** A document that parses as YAML but cannot be a Kubernetes object tree. */
-  private static final class StructureProblem extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int line;
+  /**
+   * One document of a file: the lines between two markers, {@code text[from, to)}, which start on
+   * the 0-based line {@code bodyLine}; the 0-based line of the marker that opens it ({@code
+   * firstLine}, the same as {@code bodyLine} for the file's first document); what follows {@code
+   * ---} on the marker line (null for the first document).
+   */
+  private record Chunk(
+      String source, int from, int to, int firstLine, int bodyLine, @Nullable String markerRest) {
+    Optional<String> marker() {
+      return markerRest == null || markerRest.isEmpty()
+          ? Optional.empty()
+          : Optional.of(markerRest);
+    }
 
-    StructureProblem(int line, String message) {
-      super(message);
-      this.line = line;
+    boolean isBlank() {
+      return marker().isEmpty() && source.substring(from, to).isBlank();
+    }
+
+    /**
+     * The text the general reader parses: the marker line as a blank line (or, for {@code ---
+     * value}, the value in its column), then the body with CRLF line ends as LF.
+     */
+    String text() {
+      String body = source.substring(from, to);
+      if (body.indexOf('\r') >= 0) {
+        body = body.replace("\r\n", "\n");
+      }
+      if (markerRest == null) {
+        return body;
+      }
+      return (markerRest.isEmpty() ? "" : "   " + markerRest) + "\n" + body;
     }
   }
-
-  /** A document's text and the 0-based line where it starts in the file. */
-  private record Chunk(String text, int firstLine) {}
 
   private static List<Chunk> split(String text) {
     List<Chunk> chunks = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
-    StringBuilder current = new StringBuilder();
-    int start = 0;
-    for (int i = 0; i < lines.length; i++) {
-      String l = lines[i];
+    int from = 0;
+    int firstLine = 0;
+    int bodyLine = 0;
+    String markerRest = null;
+    int line = 0;
+    for (int start = 0; start < text.length(); line++) {
+      int nl = text.indexOf('\n', start);
+      int next = nl < 0 ? text.length() : nl + 1;
+      int end = nl < 0 ? text.length() : nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
       boolean marker =
-          l.startsWith("---") && (l.length() == 3 || Character.isWhitespace(l.charAt(3)));
-      boolean end = l.equals("...") || l.startsWith("... ");
-      if (marker || end) {
-        chunks.add(new Chunk(current.toString(), start));
-        current.setLength(0);
-        start = i;
-        if (marker && l.length() > 3 && !l.substring(3).isBlank()) {
-          // "--- value" : the document's content starts on the marker line.
-          current.append("   ").append(l.substring(3));
-        }
-        current.append('\n');
-        continue;
+          text.startsWith("---", start)
+              && (end - start == 3 || Character.isWhitespace(text.charAt(start + 3)));
+      boolean docEnd =
+          text.startsWith("...", start) && (end - start == 3 || text.charAt(start + 3) == ' ');
+      if (marker || docEnd) {
+        chunks.add(new Chunk(text, from, start, firstLine, bodyLine, markerRest));
+        String rest = marker && end - start > 3 ? text.substring(start + 3, end) : "";
+        markerRest = rest.isBlank() ? "" : rest;
+        firstLine = line;
+        bodyLine = line + 1;
+        from = next;
       }
-      current.append(l).append('\n');
+      start = next;
     }
-    chunks.add(new Chunk(current.toString(), start));
+    chunks.add(new Chunk(text, from, text.length(), firstLine, bodyLine, markerRest));
     return chunks;
-  }
-
-  private static Optional<ParsedDocument> parse(Chunk chunk) {
-    LoadSettings settings = SETTINGS;
-    Composer composer =
-        new Composer(settings, new ParserImpl(settings, new StreamReader(settings, chunk.text())));
-    Optional<Node> node = composer.getSingleNode();
-    if (node.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, Integer> lines = new HashMap<>();
-    JsonNode root = convert(node.get(), "", chunk.firstLine(), lines);
-    if (root.isNull()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ParsedDocument(root, lineOf(node.get(), chunk.firstLine()), lines));
-  }
-
-  private static int lineOf(Node node, int offset) {
-    return node.getStartMark().map(Mark::getLine).orElse(0) + 1 + offset;
-  }
-
-  private static JsonNode convert(
-      Node node, String pointer, int offset, Map<String, Integer> lines) {
-    return switch (node) {
-      case MappingNode m -> {
-        ObjectNode obj = NODES.objectNode();
-        for (NodeTuple t : m.getValue()) {
-          if (!(t.getKeyNode() instanceof ScalarNode key)) {
-            throw new StructureProblem(
-                lineOf(t.getKeyNode(), offset), "a mapping key must be a scalar");
-          }
-          if (key.getValue().equals("<<") && key.getTag().equals(Tag.MERGE)) {
-            continue;
-          }
-          if (obj.has(key.getValue())) {
-            throw new StructureProblem(
-                lineOf(key, offset), "duplicate key \"" + key.getValue() + "\"");
-          }
-          String child = pointer + "/" + escape(key.getValue());
-          lines.put(child, lineOf(key, offset));
-          obj.set(key.getValue(), convert(t.getValueNode(), child, offset, lines));
-        }
-        yield obj;
-      }
-      case SequenceNode s -> {
-        ArrayNode arr = NODES.arrayNode();
-        List<Node> items = s.getValue();
-        for (int i = 0; i < items.size(); i++) {
-          String child = pointer + "/" + i;
-          lines.put(child, lineOf(items.get(i), offset));
-          arr.add(convert(items.get(i), child, offset, lines));
-        }
-        yield arr;
-      }
-      case ScalarNode sc -> scalar(sc);
-      default -> NODES.nullNode();
-    };
-  }
-
-  private static JsonNode scalar(ScalarNode sc) {
-    String v = sc.getValue();
-    Tag tag = sc.getTag();
-    if (tag.equals(Tag.NULL)) {
-      return NODES.nullNode();
-    }
-    if (tag.equals(Tag.BOOL)) {
-      return NODES.booleanNode(v.equalsIgnoreCase("true"));
-    }
-    if (tag.equals(Tag.INT)) {
-      return integer(v);
-    }
-    if (tag.equals(Tag.FLOAT)) {
-      return floating(v);
-    }
-    return NODES.textNode(v);
-  }
-
-  private static JsonNode integer(String v) {
-    String s = v.startsWith("+") ? v.substring(1) : v;
-    BigInteger n;
-    if (s.startsWith("0x")) {
-      n = new BigInteger(s.substring(2), 16);
-    } else if (s.startsWith("0o")) {
-      n = new BigInteger(s.substring(2), 8);
-    } else {
-      n = new BigInteger(s);
-    }
-    return n.bitLength() < 64 ? NODES.numberNode(n.longValue()) : NODES.numberNode(n);
-  }
-
-  private static JsonNode floating(String v) {
-    String s = v.toLowerCase(java.util.Locale.ROOT);
-    return switch (s) {
-      case ".inf", "+.inf" -> NODES.numberNode(Double.POSITIVE_INFINITY);
-      case "-.inf" -> NODES.numberNode(Double.NEGATIVE_INFINITY);
-      case ".nan" -> NODES.numberNode(Double.NaN);
-      default -> NODES.numberNode(new BigDecimal(v));
-    };
-  }
-
-  /** Escapes a key for a JSON pointer (RFC 6901). */
-  static String escape(String key) {
-    return key.indexOf('~') < 0 && key.indexOf('/') < 0
-        ? key
-        : key.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -7,10 +7,16 @@ import dev.gatehouse.kube.ClusterSnapshot;
 import dev.gatehouse.kube.Diagnostics;
 import dev.gatehouse.kube.KubeLoader;
 import dev.gatehouse.kube.KubeObject;
+import dev.gatehouse.kube.LabelSelector;
+import dev.gatehouse.kube.Workload;
 import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
+import dev.gatehouse.netpol.engine.EngineOptions;
+import dev.gatehouse.netpol.engine.EngineProfile;
 import dev.gatehouse.netpol.engine.NetworkEngine;
+import dev.gatehouse.netpol.model.AdminNetworkPolicy;
+import dev.gatehouse.netpol.model.AdminPolicyParser;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import dev.gatehouse.netpol.reference.ReferenceEvaluator;
@@ -70,6 +76,63 @@ class ClusterGeneratorTest {
             l -> l.startsWith("monitoring/prometheus[StatefulSet] => ") && l.endsWith(": TCP 9090"))
         .anyMatch(l -> l.contains("[External] : TCP 443"))
         .noneMatch(l -> l.matches(".*-web\\[Deployment\\] => .*-db\\[StatefulSet\\].*"));
+  }
+
+  @Test
+  void generate_adminAndCilium_validPoliciesThatSelectWorkloads() {
+    GeneratedCluster c = ClusterGenerator.generate(new ClusterGenerator.Options(10, 1000, 7, true));
+    assertThat(c.adminPolicies()).isEqualTo(21);
+    assertThat(c.ciliumPolicies()).isEqualTo(300);
+    Diagnostics d = new Diagnostics();
+    ClusterSnapshot snapshot = ClusterSnapshot.of(load(c, d), d);
+    CompiledNetwork net =
+        NetworkEngine.compile(
+            snapshot,
+            PolicyCompiler.compile(snapshot, d),
+            d,
+            EngineOptions.of(EngineProfile.CILIUM));
+    assertThat(d.hasProblems()).as("%s", d.all()).isFalse();
+    List<KubeObject> anps = snapshot.othersOfKind(List.of("AdminNetworkPolicy"));
+    List<KubeObject> banps = snapshot.othersOfKind(List.of("BaselineAdminNetworkPolicy"));
+    List<KubeObject> cnps = snapshot.othersOfKind(List.of("CiliumNetworkPolicy"));
+    assertThat(anps).hasSize(20);
+    assertThat(banps).hasSize(1);
+    assertThat(cnps).hasSize(300);
+    assertThat(anps.stream().map(o -> o.body().at("/spec/priority").asInt()).distinct())
+        .hasSize(20);
+    assertThat(
+            anps.stream()
+                .flatMap(o -> Stream.of("ingress", "egress").map(o.body().path("spec")::path))
+                .flatMap(rules -> rules.findValuesAsText("action").stream())
+                .distinct())
+        .containsExactlyInAnyOrder("Allow", "Deny", "Pass");
+    assertThat(cnps).anyMatch(o -> o.body().toString().contains("\"http\""));
+    assertThat(cnps).anyMatch(o -> o.body().toString().contains("\"toFQDNs\""));
+    for (KubeObject o : anps) {
+      AdminNetworkPolicy.Subject s = AdminPolicyParser.parseAdmin(o, d).orElseThrow().subject();
+      assertThat(snapshot.workloads()).as(o.name()).anyMatch(w -> selects(snapshot, s, w));
+    }
+    AdminNetworkPolicy.Subject baseline =
+        AdminPolicyParser.parseBaseline(banps.getFirst(), d).orElseThrow().subject();
+    assertThat(snapshot.workloads()).anyMatch(w -> selects(snapshot, baseline, w));
+    for (KubeObject o : cnps) {
+      Map<String, String> labels =
+          KubeObject.stringMap(o.body().at("/spec/endpointSelector/matchLabels"));
+      assertThat(snapshot.workloads())
+          .as(o.name())
+          .anyMatch(
+              w ->
+                  w.namespace().equals(o.namespace())
+                      && LabelSelector.of(labels).matches(w.labels()));
+    }
+    String txt = ConnectivityWriter.render(ConnectivityAnalysis.run(net), OutputFormat.TXT);
+    assertThat(txt).contains("HTTP GET /api/v1/.*").contains("cdn.example.com");
+  }
+
+  private static boolean selects(
+      ClusterSnapshot snapshot, AdminNetworkPolicy.Subject s, Workload w) {
+    return s.namespaceSelector().matches(snapshot.namespace(w.namespace()).labels())
+        && s.podSelector().matches(w.labels());
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +19,15 @@ import java.util.concurrent.TimeUnit;
 final class Cli {
   private Cli() {}
 
-  static Map<String, String> time(Path cli, Path dir, Path out, String xmx)
+  static Map<String, String> time(Path cli, Path dir, Path out, String xmx, List<String> extra)
       throws IOException, InterruptedException {
     Path err = out.resolveSibling(out.getFileName() + ".time");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("/usr/bin/time", "-v", cli.toString(), "connectivity", "-f", dir.toString()));
+    cmd.addAll(extra);
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    "/usr/bin/time", "-v", cli.toString(), "connectivity", "-f", dir.toString()))
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(15, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("CLI run exceeded 15 minutes");
@@ -40,6 +40,11 @@ final class Cli {
     for (String line : text.lines().map(String::trim).toList()) {
       if (line.startsWith("Elapsed (wall clock) time")) {
         kv.put("wall_ms", fmt(wallMillis(line.substring(line.lastIndexOf(' ') + 1))));
+      } else if (line.startsWith("User time (seconds):")
+          || line.startsWith("System time (seconds):")) {
+        double seconds = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        double before = Double.parseDouble(kv.getOrDefault("cpu_ms", "0"));
+        kv.put("cpu_ms", fmt(before + seconds * 1000));
       } else if (line.startsWith("Maximum resident set size (kbytes):")) {
         kv.put(
             "max_rss_mb", fmt(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) / 1024.0));

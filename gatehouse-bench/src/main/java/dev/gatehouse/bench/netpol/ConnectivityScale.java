@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --sizes}, {@code --repeats} (3), {@code --xmx} (per size, the last repeated:
  * 1g,1g,3g), {@code --full-reference-up-to} (5000: larger sizes run the reference sampled), {@code
  * --sample} (200 source rows), {@code --cli PATH}, {@code --work DIR} (a temporary directory),
- * {@code --timeout} (seconds per child, 900).
+ * {@code --timeout} (seconds per child, 900), {@code --admin-and-cilium} (issue 3's scenario: the
+ * generator's 20 AdminNetworkPolicies, baseline and 300 CiliumNetworkPolicies on top, analysed with
+ * {@code --engine cilium}; the reference evaluator, which knows only NetworkPolicy, is not run).
  */
 public final class ConnectivityScale {
   private ConnectivityScale() {}
@@ -42,16 +44,22 @@ public final class ConnectivityScale {
       String xmx = o.xmxFor(index);
       int namespaces = Math.max(1, size / 100);
       GeneratedCluster cluster =
-          ClusterGenerator.generate(new ClusterGenerator.Options(namespaces, size, 1));
-      Path dir = o.work().resolve("cluster-" + size);
+          ClusterGenerator.generate(
+              new ClusterGenerator.Options(namespaces, size, 1, o.adminAndCilium()));
+      Path dir = o.work().resolve("cluster-" + size + (o.adminAndCilium() ? "-tiered" : ""));
       cluster.writeTo(dir);
-      String reference = size <= o.fullReferenceUpTo() ? "full" : "sampled:" + o.sample();
+      String reference =
+          o.adminAndCilium()
+              ? "none"
+              : size <= o.fullReferenceUpTo() ? "full" : "sampled:" + o.sample();
+      List<String> engine = o.adminAndCilium() ? List.of("--engine", "cilium") : List.of();
       List<Map<String, String>> runs = new ArrayList<>();
       List<Map<String, String>> cli = new ArrayList<>();
       for (int r = 0; r < o.repeats(); r++) {
-        runs.add(child(o, dir, reference, xmx));
+        runs.add(child(o, dir, reference, xmx, engine));
         if (o.cli().isPresent()) {
-          cli.add(Cli.time(o.cli().get(), dir, o.work().resolve("cli-" + size + ".txt"), xmx));
+          cli.add(
+              Cli.time(o.cli().get(), dir, o.work().resolve("cli-" + size + ".txt"), xmx, engine));
         }
       }
       rows.add(row(cluster, xmx, runs, cli));
@@ -62,11 +70,13 @@ public final class ConnectivityScale {
     rows.forEach(System.out::println);
   }
 
-  private static Map<String, String> child(ScaleOptions o, Path dir, String reference, String xmx)
+  private static Map<String, String> child(
+      ScaleOptions o, Path dir, String reference, String xmx, List<String> engine)
       throws IOException, InterruptedException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path out = dir.resolveSibling(dir.getFileName() + "-out.txt");
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>();
+    cmd.addAll(
         List.of(
             javaBin,
             "-Xmx" + xmx,
@@ -77,7 +87,10 @@ public final class ConnectivityScale {
             ScaleRun.class.getName(),
             dir.toString(),
             out.toString(),
-            reference);
+            reference));
+    if (!engine.isEmpty()) {
+      cmd.add(engine.getLast());
+    }
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(o.timeoutSeconds(), TimeUnit.SECONDS)) {
@@ -116,7 +129,17 @@ public final class ConnectivityScale {
             : "—";
     return String.join(
         " | ",
-        "| " + c.workloads() + " (" + c.namespaces() + " ns, " + c.policies() + " policies)",
+        "| "
+            + c.workloads()
+            + " ("
+            + c.namespaces()
+            + " ns, "
+            + c.policies()
+            + " policies"
+            + (c.ciliumPolicies() > 0
+                ? " + " + c.adminPolicies() + " ANP/BANP + " + c.ciliumPolicies() + " CNP"
+                : "")
+            + ")",
         xmx,
         runs.getFirst().get("lines"),
         t.cell("load_ms"),
@@ -124,11 +147,19 @@ public final class ConnectivityScale {
         t.cell("connectivity_ms"),
         t.cell("output_ms"),
         t.cell("total_ms"),
+        t.cell("cpu_ms"),
         t.cell("peak_heap_mb") + " / " + t.cell("retained_heap_mb"),
         runs.getFirst().containsKey("reference_ms")
             ? t.cell("reference_ms") + " " + runs.getFirst().get("reference_mode")
             : "—",
         ratio,
-        cli.isEmpty() ? "—" : tc.cell("wall_ms") + " / " + tc.cell("max_rss_mb") + " |");
+        cli.isEmpty()
+            ? "— |"
+            : tc.cell("wall_ms")
+                + " / "
+                + tc.cell("cpu_ms")
+                + " / "
+                + tc.cell("max_rss_mb")
+                + " |");
   }
 }

@@ -16,7 +16,8 @@ record ScaleOptions(
     int sample,
     Optional<Path> cli,
     Path work,
-    int timeoutSeconds) {
+    int timeoutSeconds,
+    boolean adminAndCilium) {
 
   /** The {@code -Xmx} for the size at {@code index}: its own entry, or the last one. */
   String xmxFor(int index) {
@@ -32,6 +33,7 @@ record ScaleOptions(
     Optional<Path> cli = Optional.empty();
     Path work = null;
     int timeout = 900;
+    boolean adminAndCilium = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -49,6 +51,10 @@ record ScaleOptions(
         case "--cli" -> cli = Optional.of(Path.of(value).toAbsolutePath());
         case "--work" -> work = Path.of(value);
         case "--timeout" -> timeout = Integer.parseInt(value);
+        case "--admin-and-cilium" -> {
+          adminAndCilium = true;
+          continue;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
@@ -56,6 +62,7 @@ record ScaleOptions(
     if (work == null) {
       work = Files.createTempDirectory("gatehouse-scale");
     }
-    return new ScaleOptions(sizes, repeats, xmx, fullUpTo, sample, cli, work, timeout);
+    return new ScaleOptions(
+        sizes, repeats, xmx, fullUpTo, sample, cli, work, timeout, adminAndCilium);
   }
 }

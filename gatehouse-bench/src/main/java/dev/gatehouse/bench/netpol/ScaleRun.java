@@ -8,10 +8,13 @@ import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
+import dev.gatehouse.netpol.engine.EngineOptions;
+import dev.gatehouse.netpol.engine.EngineProfile;
 import dev.gatehouse.netpol.engine.NetworkEngine;
 import dev.gatehouse.netpol.output.ConnectivityWriter;
 import dev.gatehouse.netpol.output.OutputFormat;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,8 @@ import java.util.Locale;
  * manifests, compiles, runs connectivity, renders txt to a file, then times the reference evaluator
  * on the same snapshot; prints one {@code RESULT key=value ...} line.
  *
- * <p>Usage: {@code ScaleRun DIR OUT.txt full|sampled:N|none}
+ * <p>Usage: {@code ScaleRun DIR OUT.txt full|sampled:N|none [ENGINE]} (an {@link EngineProfile}
+ * flag, {@code default} when absent).
  */
 public final class ScaleRun {
   private ScaleRun() {}
@@ -33,18 +37,23 @@ public final class ScaleRun {
     Path dir = Path.of(args[0]);
     Path out = Path.of(args[1]);
     String reference = args[2];
+    EngineOptions engine =
+        EngineOptions.of(
+            args.length > 3 ? EngineProfile.parse(args[3]).orElseThrow() : EngineProfile.DEFAULT);
     HeapUsage heap = HeapUsage.start();
     long t0 = System.nanoTime();
     Diagnostics d = new Diagnostics();
     List<KubeObject> objects = KubeLoader.standard().load(List.of(dir.toString()), d);
     ClusterSnapshot snapshot = ClusterSnapshot.of(objects, d);
     long t1 = System.nanoTime();
-    CompiledNetwork net = NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d);
+    CompiledNetwork net =
+        NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d, engine);
     long t2 = System.nanoTime();
     ConnectivityReport report = ConnectivityAnalysis.run(net);
     long t3 = System.nanoTime();
     Files.writeString(out, ConnectivityWriter.render(report, OutputFormat.TXT));
     long t4 = System.nanoTime();
+    long cpu = processCpuNanos();
     long peak = heap.peakBytes();
     long retained = HeapUsage.retainedBytes();
     Reference.reachabilityFence(report);
@@ -58,6 +67,7 @@ public final class ScaleRun {
     put(line, "connectivity_ms", ms(t3 - t2));
     put(line, "output_ms", ms(t4 - t3));
     put(line, "total_ms", ms(t4 - t0));
+    put(line, "cpu_ms", ms(cpu));
     put(line, "peak_heap_mb", peak / 1048576.0);
     put(line, "retained_heap_mb", retained / 1048576.0);
     put(line, "max_heap_mb", HeapUsage.maxBytes() / 1048576.0);
@@ -73,6 +83,17 @@ public final class ScaleRun {
       line.append(" reference_mode=").append(r.mode().replace(' ', '_'));
     }
     System.out.println(line);
+  }
+
+  /**
+   * CPU time of the whole JVM so far (every thread: the analysis, JIT compilers, GC), which a
+   * shared machine disturbs much less than wall time.
+   */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static double ms(long nanos) {

@@ -8,9 +8,9 @@ import java.util.Map;
 final class Table {
   static final String HEADER =
       "| workloads | -Xmx | lines | load ms | compile ms | connectivity ms | output ms | end-to-end ms |"
-          + " peak / retained heap MiB | reference ms | reference ÷ (compile+connectivity) |"
-          + " CLI wall ms / max RSS MiB |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+          + " CPU ms | peak / retained heap MiB | reference ms | reference ÷ (compile+connectivity) |"
+          + " CLI wall ms / CPU ms / max RSS MiB |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
   private final List<Map<String, String>> runs;
 

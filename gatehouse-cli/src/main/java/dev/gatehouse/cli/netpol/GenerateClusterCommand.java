@@ -54,6 +54,15 @@ public final class GenerateClusterCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(
+      names = "--admin-and-cilium",
+      description =
+          "Also write 20 AdminNetworkPolicies (Allow, Deny and Pass rules, distinct priorities),"
+              + " the BaselineAdminNetworkPolicy (admin-policies.yaml) and 300"
+              + " CiliumNetworkPolicies with L7 HTTP, FQDN egress and L4 rules"
+              + " (<ns>/cilium-policies.yaml); analyse them with --engine cilium.")
+  boolean adminAndCilium;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       required = true,
@@ -64,7 +73,7 @@ public final class GenerateClusterCommand implements Callable<Integer> {
   public Integer call() {
     ClusterGenerator.Options options;
     try {
-      options = new ClusterGenerator.Options(namespaces, workloads, seed);
+      options = new ClusterGenerator.Options(namespaces, workloads, seed, adminAndCilium);
     } catch (IllegalArgumentException e) {
       throw new UserException(String.valueOf(e.getMessage()), ExitCodes.USAGE);
     }
@@ -77,12 +86,19 @@ public final class GenerateClusterCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "wrote %d files to %s: %d namespaces, %d workloads, %d NetworkPolicies%n",
+            "wrote %d files to %s: %d namespaces, %d workloads, %d NetworkPolicies%s%n",
             cluster.files().size(),
             output,
             cluster.namespaces(),
             cluster.workloads(),
-            cluster.policies());
+            cluster.policies(),
+            adminAndCilium
+                ? ", "
+                    + cluster.adminPolicies()
+                    + " admin network policies, "
+                    + cluster.ciliumPolicies()
+                    + " CiliumNetworkPolicies"
+                : "");
     return ExitCodes.OK;
   }
 }

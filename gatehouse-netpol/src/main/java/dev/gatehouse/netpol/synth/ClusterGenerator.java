@@ -29,7 +29,9 @@ import java.util.TreeMap;
  * 0.0.0.0/0 except the private ranges), a partner range with an except, or accept a load balancer
  * range on their frontend. That is one policy per app (about three workloads) plus three per
  * namespace. The system namespaces {@code kube-system}, {@code ingress-nginx} and {@code
- * monitoring} hold one workload each and come on top of the requested counts.
+ * monitoring} hold one workload each and come on top of the requested counts. Optionally ({@link
+ * Options#adminAndCilium()}) {@link TieredPolicies} adds AdminNetworkPolicies, the baseline and
+ * CiliumNetworkPolicies on top.
  */
 public final class ClusterGenerator {
   private ClusterGenerator() {}
@@ -40,8 +42,17 @@ public final class ClusterGenerator {
    * @param namespaces application namespaces (at least 1)
    * @param workloads application workloads (at least {@code namespaces})
    * @param seed the seed every random choice derives from
+   * @param adminAndCilium whether to add the admin and Cilium layers: {@value TieredPolicies#ADMIN}
+   *     AdminNetworkPolicies (Allow, Deny and Pass rules, distinct priorities), the
+   *     BaselineAdminNetworkPolicy and {@value TieredPolicies#CILIUM} CiliumNetworkPolicies (L7
+   *     HTTP, FQDN egress, L4)
    */
-  public record Options(int namespaces, int workloads, long seed) {
+  public record Options(int namespaces, int workloads, long seed, boolean adminAndCilium) {
+    /** NetworkPolicies only. */
+    public Options(int namespaces, int workloads, long seed) {
+      this(namespaces, workloads, seed, false);
+    }
+
     /** Checks the counts. */
     public Options {
       if (namespaces < 1) {
@@ -106,11 +117,16 @@ public final class ClusterGenerator {
       files.put(ns.name() + "/policies.yaml", pol.text());
     }
     files.put("namespaces.yaml", namespaces.text());
+    if (options.adminAndCilium()) {
+      TieredPolicies.write(layout, files);
+    }
     return new GeneratedCluster(
         files,
         layout.namespaces.size() + SystemNamespaces.NAMES.size(),
         workloads + SystemNamespaces.WORKLOADS,
-        policies);
+        policies,
+        options.adminAndCilium() ? TieredPolicies.ADMIN + 1 : 0,
+        options.adminAndCilium() ? TieredPolicies.CILIUM : 0);
   }
 
   private static String teamOf(ClusterLayout layout, String namespace) {

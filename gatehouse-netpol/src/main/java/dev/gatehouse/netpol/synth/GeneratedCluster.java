@@ -12,18 +12,32 @@ import java.util.TreeMap;
 
 /**
  * A generated cluster: manifest files by relative path ({@code namespaces.yaml}, {@code
- * <ns>/workloads.yaml}, {@code <ns>/policies.yaml}) and what they hold.
+ * <ns>/workloads.yaml}, {@code <ns>/policies.yaml}; with the admin and Cilium layers also {@code
+ * admin-policies.yaml} and {@code <ns>/cilium-policies.yaml}) and what they hold.
  *
  * @param namespaces every namespace, the system ones included
  * @param workloads every workload, the system ones included
  * @param policies every NetworkPolicy
+ * @param adminPolicies every AdminNetworkPolicy and BaselineAdminNetworkPolicy
+ * @param ciliumPolicies every CiliumNetworkPolicy
  */
 public record GeneratedCluster(
-    SortedMap<String, String> files, int namespaces, int workloads, int policies) {
+    SortedMap<String, String> files,
+    int namespaces,
+    int workloads,
+    int policies,
+    int adminPolicies,
+    int ciliumPolicies) {
 
   /** Copies the file map. */
   public GeneratedCluster {
     files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  /** A cluster of NetworkPolicies only. */
+  public GeneratedCluster(
+      SortedMap<String, String> files, int namespaces, int workloads, int policies) {
+    this(files, namespaces, workloads, policies, 0, 0);
   }
 
   /** The total size of the manifests in bytes (UTF-8). */

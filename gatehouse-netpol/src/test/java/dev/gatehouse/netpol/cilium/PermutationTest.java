@@ -30,11 +30,84 @@ import org.junit.jupiter.api.Test;
 /**
  * Order independence (as Cilium's {@code pkg/policy/distillery_test.go} checks for its own engine):
  * reordering the input's documents, and every list inside NetworkPolicy and Cilium policies (rules,
- * peers, ports, L7 rules, {@code specs}), never changes connectivity or a verdict.
+ * peers, ports, L7 rules, {@code specs}), never changes connectivity or a verdict. The input also
+ * holds AdminNetworkPolicies (Allow, Deny and Pass rules) and a BaselineAdminNetworkPolicy: their
+ * documents are reordered, and the peers, networks and ports inside each rule, but not their rule
+ * lists, whose order is their precedence.
  */
 class PermutationTest {
   private static final Set<String> SHUFFLED =
       Set.of("NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy");
+  private static final Set<String> ADMIN =
+      Set.of("AdminNetworkPolicy", "BaselineAdminNetworkPolicy");
+
+  private static final String ADMIN_POLICIES =
+      """
+      apiVersion: policy.networking.k8s.io/v1alpha1
+      kind: AdminNetworkPolicy
+      metadata: {name: shop-boundary}
+      spec:
+        priority: 10
+        subject: {namespaces: {matchLabels: {team: a}}}
+        ingress:
+        - name: pass-shop-internal
+          action: Pass
+          from: [{namespaces: {matchLabels: {team: a}}}]
+        - name: deny-other-metrics
+          action: Deny
+          from: [{namespaces: {matchLabels: {team: b}}}, {pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: retail}}, podSelector: {}}}]
+          ports: [{portNumber: {protocol: TCP, port: 9090}}, {namedPort: dns}]
+      ---
+      apiVersion: policy.networking.k8s.io/v1alpha1
+      kind: AdminNetworkPolicy
+      metadata: {name: cluster-dns}
+      spec:
+        priority: 20
+        subject: {namespaces: {}}
+        egress:
+        - name: allow-kube-dns
+          action: Allow
+          to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}}]
+          ports: [{portNumber: {protocol: UDP, port: 53}}, {portNumber: {protocol: TCP, port: 53}}]
+      ---
+      apiVersion: policy.networking.k8s.io/v1alpha1
+      kind: AdminNetworkPolicy
+      metadata: {name: client-egress}
+      spec:
+        priority: 30
+        subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: client}}}}
+        egress:
+        - name: deny-metadata-and-lab
+          action: Deny
+          to: [{networks: [169.254.169.254/32, 10.3.0.0/16]}]
+        - name: pass-https
+          action: Pass
+          to: [{networks: [0.0.0.0/0]}, {namespaces: {matchLabels: {team: a}}}]
+          ports: [{portNumber: {protocol: TCP, port: 443}}, {portRange: {protocol: TCP, start: 8000, end: 8999}}]
+        - name: deny-web-80
+          action: Deny
+          to: [{pods: {namespaceSelector: {matchLabels: {team: a}}, podSelector: {matchLabels: {app: web}}}}]
+          ports: [{portNumber: {protocol: TCP, port: 80}}]
+      ---
+      apiVersion: policy.networking.k8s.io/v1alpha1
+      kind: BaselineAdminNetworkPolicy
+      metadata: {name: default}
+      spec:
+        subject: {namespaces: {matchLabels: {team: b}}}
+        ingress:
+        - name: deny-all-ingress
+          action: Deny
+          from: [{namespaces: {}}]
+        egress:
+        - name: allow-shop-api
+          action: Allow
+          to: [{namespaces: {matchLabels: {team: a}}}]
+          ports: [{portNumber: {protocol: TCP, port: 8080}}]
+        - name: deny-rest
+          action: Deny
+          to: [{networks: [0.0.0.0/0]}, {namespaces: {}}]
+      ---
+      """;
 
   private static final String EXTRA =
       CiliumFixture.cnp(
@@ -104,7 +177,8 @@ class PermutationTest {
   void reorderingDocumentsAndLists_neverChangesConnectivityOrAVerdict() {
     Diagnostics d = new Diagnostics();
     List<KubeObject> base =
-        new ArrayList<>(KubeLoader.parse(CiliumFixture.CLUSTER + EXTRA, "p.yaml", d));
+        new ArrayList<>(
+            KubeLoader.parse(CiliumFixture.CLUSTER + EXTRA + ADMIN_POLICIES, "p.yaml", d));
     for (KubeObject o : KubeLoader.standard().load(List.of("../examples/retail"), d)) {
       if (base.stream().noneMatch(b -> b.displayName().equals(o.displayName()))) {
         base.add(o);
@@ -112,6 +186,14 @@ class PermutationTest {
     }
     assertThat(d.hasErrors()).as(d.all().toString()).isFalse();
     String expected = fingerprint(base);
+    // The admin tiers are in force: a Deny over a Cilium allow, a Deny before a Pass, a Pass down
+    // to
+    // the Cilium policy's L7 rules, the baseline's default deny.
+    assertThat(expected)
+        .contains("other/client shop/web[Deployment] 80 false")
+        .contains("other/client 10.3.1.1 443 false")
+        .contains("other/client[Deployment] => shop/api[Deployment] : TCP 8080 (HTTP GET")
+        .contains("shop/web other/client[Deployment] 80 false");
     assertThat(expected).contains("(HTTP GET /a/.* | HTTP POST /b)").contains("[FQDN]");
     Random random = new Random(20240611L);
     for (int i = 0; i < 25; i++) {
@@ -124,11 +206,24 @@ class PermutationTest {
         if (SHUFFLED.contains(o.kind())) {
           shuffleArrays(body.path("spec"), random);
           shuffleArrays(body.path("specs"), random);
+        } else if (ADMIN.contains(o.kind())) {
+          shuffleWithinRules(body.path("spec"), random);
         }
         again.addAll(KubeLoader.parse(body.toString(), "shuffled.json", di));
       }
       assertThat(di.hasProblems()).as(di.all().toString()).isFalse();
       assertThat(fingerprint(again)).as("permutation %d", i).isEqualTo(expected);
+    }
+  }
+
+  /** Shuffles the peers, networks and ports of each admin rule, keeping the rules in order. */
+  private static void shuffleWithinRules(JsonNode spec, Random random) {
+    for (String direction : List.of("ingress", "egress")) {
+      for (JsonNode rule : spec.path(direction)) {
+        for (String list : List.of("from", "to", "ports")) {
+          shuffleArrays(rule.path(list), random);
+        }
+      }
     }
   }
 

@@ -1,0 +1,5 @@
+/** JMH benchmarks of loading Kubernetes manifests (gatehouse-kube). */
+@NullMarked
+package dev.gatehouse.bench.kube;
+
+import org.jspecify.annotations.NullMarked;
