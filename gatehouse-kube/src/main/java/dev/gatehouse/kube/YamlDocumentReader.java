@@ -57,6 +57,10 @@ final class YamlDocumentReader {
     try {
       return YamlEventBuilder.parse(SETTINGS, text, firstLine);
     } catch (MarkedYamlEngineException e) {
+      Optional<ParsedDocument> retried = retryWithoutFlowTabs(text, firstLine, e);
+      if (retried.isPresent()) {
+        return retried;
+      }
       // Name where the broken construct starts (e.g. an unclosed "[") when the parser knows it;
       // an error found at the end of the document belongs to its last written line.
       int line =
@@ -67,7 +71,14 @@ final class YamlDocumentReader {
       diagnostics.error(
           "yaml-syntax",
           new SourceLocation(file, line > 0 ? line : firstLine + 1, 0),
-          "YAML syntax error: " + oneLine(e.getProblem()) + "; document skipped");
+          "YAML syntax error: "
+              + oneLine(e.getProblem())
+              + (e.getProblemMark()
+                      .filter(m -> FlowTabs.lineStartsWithTab(text, m.getLine()))
+                      .isPresent()
+                  ? " (the line is indented with a tab; YAML indentation takes spaces only)"
+                  : "")
+              + "; document skipped");
     } catch (YamlReadProblem e) {
       diagnostics.error(
           "yaml-structure",
@@ -80,6 +91,27 @@ final class YamlDocumentReader {
           "YAML error: " + oneLine(String.valueOf(e.getMessage())) + "; document skipped");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Reads the document again with the tabs that start lines inside flow collections made spaces
+   * (valid YAML that snakeyaml rejects, see {@link FlowTabs}); empty when that is not the problem
+   * or the document still fails, in which case the first error is the one reported.
+   */
+  private static Optional<ParsedDocument> retryWithoutFlowTabs(
+      String text, int firstLine, MarkedYamlEngineException e) {
+    if (!FlowTabs.mayBeTabProblem(e.getProblem())) {
+      return Optional.empty();
+    }
+    String untabbed = FlowTabs.untab(text);
+    if (untabbed.equals(text)) {
+      return Optional.empty();
+    }
+    try {
+      return YamlEventBuilder.parse(SETTINGS, untabbed, firstLine);
+    } catch (YamlEngineException | YamlReadProblem | IllegalArgumentException again) {
+      return Optional.empty();
+    }
   }
 
   /** The 0-based index of the last line of {@code text} that is not blank. */

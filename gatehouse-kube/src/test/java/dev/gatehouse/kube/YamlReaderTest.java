@@ -247,4 +247,29 @@ class YamlReaderTest {
     assertThat(objs.getFirst().body().at("/data/a").asInt()).isEqualTo(2);
     assertThat(objs.getFirst().locate("/data/a").line()).isEqualTo(4);
   }
+
+  @Test
+  void tabStartingALineInsideAFlowSequence_isSeparationWhitespace() {
+    String tabbed =
+        HEAD + "data:\n  args: [\n    \"-jar\",\n\t    \"-Dx=1\", # c [\n    'a]b',\n  ]\n  k: v\n";
+    KubeObject o = one(tabbed);
+    assertThat(o.body().get("data").toString())
+        .isEqualTo("{\"args\":[\"-jar\",\"-Dx=1\",\"a]b\"],\"k\":\"v\"}");
+    assertThat(o.locate("/data/k").line()).isEqualTo(11);
+  }
+
+  @Test
+  void tabInBlockIndentation_staysAnErrorThatSaysTab() {
+    Diagnostic e = error(HEAD + "data:\n\tk: v\n");
+    assertThat(e.code()).isEqualTo("yaml-syntax");
+    assertThat(e.message()).contains("indented with a tab");
+    assertThat(e.location().line()).isEqualTo(6);
+  }
+
+  @Test
+  void bracketInsideAPlainScalar_doesNotOpenAFlowCollection() {
+    assertThat(FlowTabs.untab("a: x[1\n\tb: 2\n")).isEqualTo("a: x[1\n\tb: 2\n");
+    assertThat(FlowTabs.untab("a: [1,\n\t2]\n")).isEqualTo("a: [1,\n 2]\n");
+    assertThat(FlowTabs.untab("a: \"[\"\n\tb\n")).isEqualTo("a: \"[\"\n\tb\n");
+  }
 }

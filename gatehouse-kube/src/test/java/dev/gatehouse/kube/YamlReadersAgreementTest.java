@@ -36,6 +36,8 @@ class YamlReadersAgreementTest {
 
   private static final long SEED = Long.getLong("gatehouse.yaml.seed", 42L);
   private static final int MAX_MUTATED_DOCUMENTS = 600;
+  private static final String TAB_HINT =
+      " (the line is indented with a tab; YAML indentation takes spaces only)";
 
   @Test
   void corpusFiles_readLikeTheComposer() {
@@ -90,13 +92,17 @@ class YamlReadersAgreementTest {
     Diagnostics expectedDiagnostics = new Diagnostics();
     List<ComposerYamlReference.Doc> expected;
     try {
-      expected = ComposerYamlReference.read(text, "f.yaml", expectedDiagnostics);
+      // A tab that starts a line inside a flow collection is separation white space (the reader
+      // retries such documents with it as a space; FlowTabs): the composer reads it so too.
+      expected = ComposerYamlReference.read(FlowTabs.untab(text), "f.yaml", expectedDiagnostics);
     } catch (StackOverflowError e) {
       return; // the reference cannot read a recursive alias; YamlReaderTest covers the new error
     }
     Diagnostics diagnostics = new Diagnostics();
     List<ParsedDocument> actual = YamlDocumentReader.read(text, "f.yaml", diagnostics);
-    assertThat(render(diagnostics)).as(label).isEqualTo(render(expectedDiagnostics));
+    assertThat(render(diagnostics).stream().map(m -> m.replace(TAB_HINT, "")).toList())
+        .as(label)
+        .isEqualTo(render(expectedDiagnostics));
     assertThat(actual).as(label).hasSameSizeAs(expected);
     for (int i = 0; i < actual.size(); i++) {
       ParsedDocument a = actual.get(i);
