@@ -124,13 +124,18 @@ final class BlockYamlParser {
   }
 
   private JsonNode block(int n, int depth) {
-    if (depth >= YamlEventBuilder.MAX_DEPTH) {
-      throw UNSUPPORTED;
-    }
     return isDash() ? sequence(n, depth + 1) : mapping(n, depth + 1);
   }
 
+  /** Leaves too deep a document to the general reader, which reports it. */
+  private static void checkDepth(int depth) {
+    if (depth >= YamlEventBuilder.MAX_DEPTH) {
+      throw UNSUPPORTED;
+    }
+  }
+
   private JsonNode mapping(int n, int depth) {
+    checkDepth(depth);
     ObjectNode obj = YamlScalars.NODES.objectNode();
     YamlEventBuilder.LineList lines = new YamlEventBuilder.LineList();
     while (!atEnd && indent == n && !isDash()) {
@@ -166,6 +171,7 @@ final class BlockYamlParser {
   }
 
   private JsonNode sequence(int n, int depth) {
+    checkDepth(depth);
     ArrayNode arr = YamlScalars.NODES.arrayNode();
     YamlEventBuilder.LineList lines = new YamlEventBuilder.LineList();
     while (!atEnd && indent == n && isDash()) {

@@ -137,6 +137,17 @@ class YamlReaderTest {
   }
 
   @Test
+  void veryDeepBlockNesting_isAnErrorNotACrash() {
+    StringBuilder s = new StringBuilder(HEAD + "data:\n");
+    for (int i = 0; i < 3000; i++) {
+      s.append("  ".repeat(i)).append("- k").append(i).append(":\n");
+    }
+    Diagnostic e = error(s.toString());
+    assertThat(e.code()).isEqualTo("yaml-structure");
+    assertThat(e.message()).contains("nesting deeper than 1000 levels");
+  }
+
+  @Test
   void deepButAllowedNesting_isRead() {
     StringBuilder s = new StringBuilder(HEAD + "data:\n");
     for (int i = 1; i <= 300; i++) {
