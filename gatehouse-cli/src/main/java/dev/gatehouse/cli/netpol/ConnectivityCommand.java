@@ -87,13 +87,7 @@ public final class ConnectivityCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    OutputFormat format =
-        OutputFormat.parse(output)
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        "unknown output format \"" + output + "\" (txt, json, csv, md, dot)",
-                        ExitCodes.USAGE));
+    OutputFormat format = NetworkInput.format(output);
     ConnectivityFocus focused = new ConnectivityFocus(focus, focusPeers, direction());
     Optional<FocusConnection> connection = focusConnection();
     explain.check(format);

@@ -66,13 +66,7 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    OutputFormat format =
-        OutputFormat.parse(output)
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        "unknown output format \"" + output + "\" (txt, csv, md, dot, json)",
-                        ExitCodes.USAGE));
+    OutputFormat format = NetworkInput.format(output);
     if (base.contains("-") && next.contains("-")) {
       throw new UserException("only one of --base and --new can read stdin (-)", ExitCodes.USAGE);
     }

@@ -105,8 +105,8 @@ final class Explainer {
             if (tier == Tier.BASELINE && isolated) {
               continue;
             }
-            Reason.Effect e = effect(r.rule().action());
-            add(e, r.rule().origin(), verb(r.rule().action()) + " " + peerLabel + " on " + c);
+            Reason.Effect e = Reason.Effect.of(r.rule().action());
+            add(e, r.rule().origin(), r.rule().action().verb() + " " + peerLabel + " on " + c);
             if (tier == Tier.ADMIN) {
               adminOpen = adminOpen.subtract(c);
             }
@@ -165,22 +165,6 @@ final class Explainer {
 
     private void add(Reason.Effect e, RuleOrigin o, String what) {
       reasons.add(new Reason(e, Optional.of(o), o.policyLabel() + " " + o.rule() + " " + what));
-    }
-
-    private static Reason.Effect effect(Action a) {
-      return switch (a) {
-        case ALLOW -> Reason.Effect.ALLOW;
-        case DENY -> Reason.Effect.DENY;
-        case PASS -> Reason.Effect.PASS;
-      };
-    }
-
-    private static String verb(Action a) {
-      return switch (a) {
-        case ALLOW -> "allows";
-        case DENY -> "denies";
-        case PASS -> "passes";
-      };
     }
   }
 }

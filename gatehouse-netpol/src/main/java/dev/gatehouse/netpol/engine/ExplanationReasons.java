@@ -34,9 +34,9 @@ final class ExplanationReasons {
             ? r.rule().direction().title() + " rule " + o.name()
             : o.rule();
     return new Reason(
-        effect(action),
+        Reason.Effect.of(action),
         Optional.of(o),
-        o.policyLabel() + " " + verb(action) + " connections by " + rule);
+        o.policyLabel() + " " + action.verb() + " connections by " + rule);
   }
 
   /**
@@ -109,21 +109,5 @@ final class ExplanationReasons {
 
   private static String label(IngressRoutes via) {
     return via.kind() + " '" + via.namespace() + "/" + via.name() + "'";
-  }
-
-  private static Reason.Effect effect(Action a) {
-    return switch (a) {
-      case ALLOW -> Reason.Effect.ALLOW;
-      case DENY -> Reason.Effect.DENY;
-      case PASS -> Reason.Effect.PASS;
-    };
-  }
-
-  private static String verb(Action a) {
-    return switch (a) {
-      case ALLOW -> "allows";
-      case DENY -> "denies";
-      case PASS -> "passes";
-    };
   }
 }

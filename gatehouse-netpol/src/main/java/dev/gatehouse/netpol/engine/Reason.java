@@ -20,6 +20,15 @@ public record Reason(Effect effect, Optional<RuleOrigin> origin, String text) {
     /** Denied it implicitly: the subject is isolated and no rule admits it. */
     ISOLATE,
     /** Allowed by the system default: nothing selects the subject. */
-    DEFAULT
+    DEFAULT;
+
+    /** The effect of a rule with action {@code a}. */
+    static Effect of(dev.gatehouse.netpol.ir.Action a) {
+      return switch (a) {
+        case ALLOW -> ALLOW;
+        case DENY -> DENY;
+        case PASS -> PASS;
+      };
+    }
   }
 }

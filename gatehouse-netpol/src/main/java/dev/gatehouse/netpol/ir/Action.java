@@ -7,5 +7,14 @@ public enum Action {
   /** Deny. */
   DENY,
   /** Skip the remaining admin rules and let lower tiers decide (ANP only). */
-  PASS
+  PASS;
+
+  /** The verb explanations use: {@code allows}, {@code denies}, {@code passes}. */
+  public String verb() {
+    return switch (this) {
+      case ALLOW -> "allows";
+      case DENY -> "denies";
+      case PASS -> "passes";
+    };
+  }
 }
