@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times {@code gatehouse connectivity -f DIR} end to end (JVM start included) under {@code
  * /usr/bin/time -v}: wall clock and maximum resident set size. The JVM options are the {@code
- * ./gatehouse} defaults plus {@code -Xmx}, passed in {@code GATEHOUSE_JAVA_OPTS}.
+ * ./gatehouse} defaults; the row's {@code -Xmx} is added through {@code JAVA_TOOL_OPTIONS}, which
+ * the JVM reads on top of its command line.
  */
 final class Cli {
   private Cli() {}
@@ -26,8 +27,10 @@ final class Cli {
         new ArrayList<>(
             List.of("/usr/bin/time", "-v", cli.toString(), "connectivity", "-f", dir.toString()));
     cmd.addAll(extra);
-    Process p =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("JAVA_TOOL_OPTIONS", "-Xmx" + xmx);
+    Process p = pb.start();
     if (!p.waitFor(15, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("CLI run exceeded 15 minutes");

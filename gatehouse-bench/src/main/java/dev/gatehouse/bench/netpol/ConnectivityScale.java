@@ -36,7 +36,15 @@ public final class ConnectivityScale {
 
   /** Runs the measurements; see the class comment. */
   public static void main(String[] args) throws IOException, InterruptedException {
-    ScaleOptions o = ScaleOptions.parse(args);
+    ScaleOptions o;
+    try {
+      o = ScaleOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "ConnectivityScale: " + e.getMessage() + " (options: see the class comment)");
+      System.exit(2);
+      return;
+    }
     System.out.println(Machine.describe());
     List<String> rows = new ArrayList<>();
     for (int index = 0; index < o.sizes().size(); index++) {
