@@ -168,9 +168,8 @@ class CelDriverTest {
             .compile(
                 dev.gatehouse.admission.PolicyLoader.load(Fixtures.objects(template(src), d), d),
                 d);
-    long start = System.nanoTime();
+    // The cost limit, not the 5 s deadline, stops it: the message names the limit.
     assertThat(messages(s, POD)).singleElement().asString().contains("cost limit exceeded");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test

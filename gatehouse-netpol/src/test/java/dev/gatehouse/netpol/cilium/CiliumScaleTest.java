@@ -8,13 +8,13 @@ import dev.gatehouse.netpol.Pipeline;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.ConnectivityReport;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * 300 Cilium policies (L3, L4, L7 HTTP, toFQDNs with DNS rules, deny) over 600 workloads in 60
- * namespaces: compile and connectivity stay fast because L7 and DNS peers are evaluated only for
- * the subjects and peers their rules name.
+ * namespaces compile without problems and give the L7 and DNS connections their rules name. Speed
+ * is measured by the scale benchmark ({@code ConnectivityScale --admin-and-cilium}, figures in
+ * docs/benchmarks.md), not here.
  */
 class CiliumScaleTest {
   static String cluster(int namespaces, int perNamespace) {
@@ -73,22 +73,16 @@ class CiliumScaleTest {
   }
 
   @Test
-  void threeHundredPolicies_compileAndConnectivityStayFast() {
+  void threeHundredPolicies_compileAndShowTheirL7AndDnsConnections() {
     String yaml = cluster(60, 10);
     Diagnostics d = new Diagnostics();
     var objects = KubeLoader.parse(yaml, "scale.yaml", d);
-    long start = System.nanoTime();
     CompiledNetwork net = Pipeline.compile(objects, d);
     ConnectivityReport report = ConnectivityAnalysis.run(net);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(d.hasErrors()).as(d.all().toString()).isFalse();
     assertThat(objects.stream().filter(o -> o.kind().startsWith("Cilium")).count()).isEqualTo(300);
     assertThat(report.connections())
         .anyMatch(c -> c.text().equals("TCP 8080 (HTTP GET /v1/.*)"))
         .anyMatch(c -> c.dst().label().equals("*.svc7.example.com[FQDN]"));
-    System.out.printf(
-        "300 CNPs, %d workloads, %d connections: compile + connectivity %d ms%n",
-        report.workloads().size(), report.connections().size(), took.toMillis());
-    assertThat(took).isLessThan(Duration.ofSeconds(30));
   }
 }
