@@ -100,6 +100,13 @@ public final class LintCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
+    if (diagnostics.hasErrors()) {
+      // An object the API server would reject was skipped, so it was not linted: that must not
+      // pass a CI gate.
+      err.println(
+          "gatehouse: lint: the input has errors (see above); the objects they name were skipped");
+      return ExitCodes.ERROR;
+    }
     return report.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 

@@ -90,10 +90,12 @@ class LintCommandTest {
   }
 
   @Test
-  void lint_inputProblems_exitThreeWithStrict() throws IOException {
+  void lint_inputErrors_exitThree_theSkippedObjectWasNotLinted() throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "kind: Deployment\nmetadata: [\n");
-    assertThat(run("lint", "-f", input, "-f", bad.toString()).code()).isZero();
+    Run plain = run("lint", "-f", input, "-f", bad.toString());
+    assertThat(plain.code()).isEqualTo(3);
+    assertThat(plain.err()).contains("bad.yaml:2").contains("were skipped");
     Run strict = run("lint", "-f", input, "-f", bad.toString(), "--strict");
     assertThat(strict.code()).isEqualTo(3);
     assertThat(strict.err()).contains("bad.yaml");
