@@ -4,9 +4,12 @@ import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.algebra.IpRange;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.ir.Isolation;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,9 @@ public final class CompiledNetwork {
   private final EnumArray<int[][]> rulesBySubject;
   private final EnumArray<int[][]> isolationsBySubject;
   private final EnumArray<DirectionalResult[]> results;
+  private final EnumArray<PeerUnits> units;
+  private final EnumArray<Map<List<Object>, DirectionalResult>> shared =
+      new EnumArray<>(d -> new ConcurrentHashMap<>());
   private final boolean showIpv6;
   private final List<IngressTarget> ingressTargets;
   private final EnumArray<PeerSpace> spaces;
@@ -53,6 +59,7 @@ public final class CompiledNetwork {
     this.rulesBySubject = new EnumArray<>(d -> indexBySubject(d));
     this.isolationsBySubject = new EnumArray<>(d -> indexIsolations(d));
     this.results = new EnumArray<>(d -> new DirectionalResult[identities.size()]);
+    this.units = new EnumArray<>(d -> PeerUnits.of(spaces.get(d).size(), rules, d));
   }
 
   /** The identities of the cluster. */
@@ -78,6 +85,11 @@ public final class CompiledNetwork {
   /** The number of peers in {@code direction}'s peer space. */
   int peerCount(Direction direction) {
     return spaces.get(direction).size();
+  }
+
+  /** The peers of {@code direction} grouped by what broad rules tell apart. */
+  PeerUnits units(Direction direction) {
+    return units.get(direction);
   }
 
   /** The peer space of {@code direction}. */
@@ -258,10 +270,33 @@ public final class CompiledNetwork {
     DirectionalResult[] cache = results.get(direction);
     DirectionalResult r = cache[subject];
     if (r == null) {
-      r = SubjectEvaluator.evaluate(this, direction, subject);
+      r =
+          shared
+              .get(direction)
+              .computeIfAbsent(
+                  sameResultKey(direction, subject),
+                  k -> SubjectEvaluator.evaluate(this, direction, subject));
       cache[subject] = r;
     }
     return r;
+  }
+
+  /**
+   * What a subject's result depends on: the rules that select it, whether it is isolated and, when
+   * one of those rules names a port of the subject's containers (ingress), those ports. Subjects
+   * with equal keys (typically the replicas-like workloads one policy selects by app label) share
+   * one result, computed once.
+   */
+  private List<Object> sameResultKey(Direction direction, int subject) {
+    int[] idx = rulesBySubject.get(direction)[subject];
+    boolean named = false;
+    for (int i : idx) {
+      named |= rules.get(i).fixedConns() == null;
+    }
+    return List.of(
+        IntBuffer.wrap(idx),
+        isIsolated(direction, subject),
+        direction == Direction.INGRESS && named ? identities.get(subject).ports() : List.of());
   }
 
   /** Computes every subject's results in both directions, in parallel. */

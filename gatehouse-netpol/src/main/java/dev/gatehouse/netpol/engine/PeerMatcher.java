@@ -3,7 +3,11 @@ package dev.gatehouse.netpol.engine;
 import dev.gatehouse.netpol.algebra.IpRange;
 import dev.gatehouse.netpol.ir.PeerMatch;
 import dev.gatehouse.netpol.ir.PolicyRule;
+import dev.gatehouse.netpol.l7.FqdnPattern;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates a rule's peers over its direction's {@link PeerSpace}: which identities, address
@@ -12,6 +16,7 @@ import java.util.BitSet;
 final class PeerMatcher {
   private final IdentityTable ids;
   private final PodAddresses pods;
+  private final Map<List<Object>, BitSet> coverage = new HashMap<>();
 
   PeerMatcher(IdentityTable ids, PodAddresses pods) {
     this.ids = ids;
@@ -30,13 +35,7 @@ final class PeerMatcher {
         case PeerMatch.Everything e -> out.set(0, space.size());
         case PeerMatch.Pods sel -> out.or(ids.select(sel.selector()));
         case PeerMatch.Entity e -> out.set(space.indexOf(e.entity()));
-        case PeerMatch.Fqdn f -> {
-          for (int i = 0; i < space.fqdns().size(); i++) {
-            if (f.pattern().covers(space.fqdns().get(i))) {
-              out.set(space.fqdnBase() + i);
-            }
-          }
-        }
+        case PeerMatch.Fqdn f -> out.or(covered(f.pattern(), space));
         case PeerMatch.Addresses a -> {
           for (int i = 0; i < space.ips().size(); i++) {
             if (a.addresses().containsRange(space.ips().get(i))) {
@@ -53,6 +52,21 @@ final class PeerMatcher {
       }
     }
     return out;
+  }
+
+  /** The DNS peers of {@code space} that {@code pattern} covers, computed once per pattern. */
+  private BitSet covered(FqdnPattern pattern, PeerSpace space) {
+    return coverage.computeIfAbsent(
+        List.of(space, pattern),
+        k -> {
+          BitSet out = new BitSet();
+          for (int i = 0; i < space.fqdns().size(); i++) {
+            if (pattern.covers(space.fqdns().get(i))) {
+              out.set(space.fqdnBase() + i);
+            }
+          }
+          return out;
+        });
   }
 
   /** Whether {@code p} matches the DNS name {@code name} (an egress destination outside). */

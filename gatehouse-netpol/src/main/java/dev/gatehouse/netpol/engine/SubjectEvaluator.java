@@ -4,16 +4,23 @@ import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.ir.Direction;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes a subject's {@link DirectionalResult}: one evaluation for all peers that only
- * peer-independent rules match (the fallback), and one per peer that a peer-specific rule matches.
+ * Computes a subject's {@link DirectionalResult}.
  *
- * <p>Cost is the sum of the sizes of the matched peer sets of the subject's specific rules, not the
- * number of peers: a default-deny subject with a few narrow allow rules touches a few peers.
+ * <p>Peers that the same rules of the subject match get the same connections, so the subject's
+ * peers are partitioned by rule membership ({@link SubjectPartition}) and the precedence tiers are
+ * evaluated once per class, not once per peer. Only where a rule's named ports resolve on the
+ * destination (egress) does a class need one evaluation per distinct set of container ports.
+ *
+ * <p>The result lists only the peers whose connections differ from the most common ones, which
+ * become the fallback. Cost: the subject's broad rules are applied per {@link PeerUnits unit},
+ * narrow rules per peer, and then each listed peer once; never peers × rules.
  */
 final class SubjectEvaluator {
   private SubjectEvaluator() {}
@@ -28,55 +35,75 @@ final class SubjectEvaluator {
     List<IndexedRule> global = new ArrayList<>();
     List<IndexedRule> specific = new ArrayList<>();
     for (IndexedRule r : rules) {
-      boolean peerDependentPorts = d == Direction.EGRESS && r.fixedConns() == null;
-      (r.allPeers() && !peerDependentPorts ? global : specific).add(r);
+      (r.allPeers() && !peerDependent(d, r) ? global : specific).add(r);
     }
-    ConnectionSet fallback = TierEvaluator.evaluate(global, isolated, dstFor(d, self, null));
+    @Nullable Identity dst = d == Direction.INGRESS ? self : null;
+    ConnectionSet untouched = TierEvaluator.evaluate(global, isolated, dst);
     if (specific.isEmpty()) {
-      return new DirectionalResult(fallback, new int[0], new ConnectionSet[0]);
+      return new DirectionalResult(untouched, new int[0], new ConnectionSet[0]);
     }
-    long[] matches = matchesByPeer(specific);
-    int[] sorted = new int[matches.length];
-    ConnectionSet[] conns = new ConnectionSet[matches.length];
-    int n = 0;
-    for (int i = 0; i < matches.length; ) {
-      int p = (int) (matches[i] >>> 32);
-      List<IndexedRule> own = new ArrayList<>();
-      for (; i < matches.length && (int) (matches[i] >>> 32) == p; i++) {
-        own.add(specific.get((int) matches[i]));
+    PeerUnits units = net.units(d);
+    SubjectPartition classes = SubjectPartition.of(units, net.space(d).size(), specific);
+    try {
+      int count = classes.count();
+      List<List<IndexedRule>> merged = new ArrayList<>(count);
+      ConnectionSet[] fixed = new ConnectionSet[count];
+      Map<ConnectionSet, Integer> weight = new HashMap<>();
+      for (int c = 0; c < count; c++) {
+        List<IndexedRule> sig = new ArrayList<>(classes.rules(c));
+        sig.sort(Comparator.comparingInt(IndexedRule::index));
+        merged.add(merge(global, sig));
+        if (sig.stream().noneMatch(r -> peerDependent(d, r))) {
+          fixed[c] =
+              sig.isEmpty() ? untouched : TierEvaluator.evaluate(merged.get(c), isolated, dst);
+          weight.merge(fixed[c], classes.size(c), Integer::sum);
+        }
       }
-      List<IndexedRule> merged = merge(global, own);
-      sorted[n] = p;
-      conns[n++] = TierEvaluator.evaluate(merged, isolated, dstFor(d, self, net.identityAt(p)));
+      ConnectionSet fallback =
+          weight.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(untouched);
+      boolean[] listed = new boolean[count];
+      for (int c = 0; c < count; c++) {
+        listed[c] = fixed[c] == null || !fixed[c].equals(fallback);
+      }
+      Map<List<?>, ConnectionSet> byPorts = new HashMap<>();
+      List<ConnectionSet> conns = new ArrayList<>();
+      long[] keys =
+          classes.peersOf(
+              listed,
+              (p, c) -> {
+                ConnectionSet conn = fixed[c];
+                if (conn == null) {
+                  @Nullable Identity peer = net.identityAt(p);
+                  conn =
+                      byPorts.computeIfAbsent(
+                          List.of(c, peer == null ? List.of() : peer.ports()),
+                          k -> TierEvaluator.evaluate(merged.get(c), isolated, peer));
+                }
+                if (conn.equals(fallback)) {
+                  return -1;
+                }
+                conns.add(conn);
+                return conns.size() - 1;
+              });
+      Arrays.sort(keys);
+      int[] peers = new int[keys.length];
+      ConnectionSet[] out = new ConnectionSet[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        peers[i] = (int) (keys[i] >>> 32);
+        out[i] = conns.get((int) keys[i]);
+      }
+      return new DirectionalResult(fallback, peers, out);
+    } finally {
+      classes.release();
     }
-    return new DirectionalResult(fallback, Arrays.copyOf(sorted, n), Arrays.copyOf(conns, n));
   }
 
-  /**
-   * Every (peer, rule) match of the specific rules as {@code peer << 32 | rule position}, sorted:
-   * grouped by peer in ascending order, each peer's rules in precedence order. The cost is the
-   * number of matches, not the size of the peer space.
-   */
-  private static long[] matchesByPeer(List<IndexedRule> specific) {
-    int total = 0;
-    for (IndexedRule r : specific) {
-      total += r.peers().cardinality();
-    }
-    long[] out = new long[total];
-    int k = 0;
-    for (int i = 0; i < specific.size(); i++) {
-      BitSet peers = specific.get(i).peers();
-      for (int p = peers.nextSetBit(0); p >= 0; p = peers.nextSetBit(p + 1)) {
-        out[k++] = ((long) p << 32) | i;
-      }
-    }
-    Arrays.sort(out);
-    return out;
-  }
-
-  /** The destination identity whose named ports apply: the subject for ingress, else the peer. */
-  private static @Nullable Identity dstFor(Direction d, Identity subject, @Nullable Identity peer) {
-    return d == Direction.INGRESS ? subject : peer;
+  /** Whether {@code r}'s connections depend on the peer: egress named ports. */
+  private static boolean peerDependent(Direction d, IndexedRule r) {
+    return d == Direction.EGRESS && r.fixedConns() == null;
   }
 
   /** Merges two lists that are each in precedence (= index) order. */

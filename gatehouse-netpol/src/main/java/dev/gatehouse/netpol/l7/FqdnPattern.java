@@ -21,6 +21,10 @@ public final class FqdnPattern implements Comparable<FqdnPattern> {
   /** The longest name or pattern Cilium accepts. */
   public static final int MAX_LENGTH = 255;
 
+  /** A name the automata's grammar of valid names accepts: dot-terminated non-empty labels. */
+  private static final java.util.regex.Pattern VALID_NAME =
+      java.util.regex.Pattern.compile("([-a-z0-9_]+\\.)+");
+
   private final String pattern;
   private final boolean matchAll;
   private final FqdnAutomaton automaton;
@@ -92,7 +96,13 @@ public final class FqdnPattern implements Comparable<FqdnPattern> {
 
   /** Whether every name {@code other} matches is matched by this pattern too. */
   public boolean covers(FqdnPattern other) {
-    return matchAll || equals(other) || automaton.includes(other.automaton);
+    if (matchAll || equals(other)) {
+      return true;
+    }
+    if (other.isName() && VALID_NAME.matcher(other.pattern).matches()) {
+      return automaton.matches(other.pattern); // one name: no need for the product construction
+    }
+    return automaton.includes(other.automaton);
   }
 
   /** Whether the pattern matches every name. */
