@@ -1,7 +1,12 @@
 # Sourced by ./gatehouse and ./run-tests: selects a JDK 25+ for Maven and for running Gatehouse.
 # JAVA_HOME wins when it names a JDK 25 or newer; otherwise the newest JDK 25+ under /usr/lib/jvm.
 gatehouse_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+  # The JDK's release file names its version without starting a JVM; ask the JVM only if it is missing.
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+  fi
 }
 gatehouse_select_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then

@@ -1,7 +1,10 @@
 package dev.gatehouse.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the {@code gatehouse} command. */
 public final class Main {
@@ -16,6 +19,13 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new GatehouseCommand());
+    List<Class<?>> named =
+        GatehouseCommand.SUBCOMMANDS.stream()
+            .filter(c -> names(c).contains(command(args)))
+            .toList();
+    for (Class<?> c : named.isEmpty() ? GatehouseCommand.SUBCOMMANDS : named) {
+      cli.addSubcommand(c);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,5 +54,22 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The first argument that is not an option: the subcommand, when there is one. */
+  private static String command(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return "";
+  }
+
+  private static List<String> names(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    List<String> out = new ArrayList<>(List.of(c.aliases()));
+    out.add(c.name());
+    return out;
   }
 }

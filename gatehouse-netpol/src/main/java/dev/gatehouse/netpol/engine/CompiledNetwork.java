@@ -4,12 +4,9 @@ import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.algebra.IpRange;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.ir.Isolation;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +28,6 @@ public final class CompiledNetwork {
   private final EnumArray<int[][]> isolationsBySubject;
   private final EnumArray<DirectionalResult[]> results;
   private final EnumArray<PeerUnits> units;
-  private final EnumArray<Map<List<Object>, DirectionalResult>> shared =
-      new EnumArray<>(d -> new ConcurrentHashMap<>());
   private final boolean showIpv6;
   private final List<IngressTarget> ingressTargets;
   private final EnumArray<PeerSpace> spaces;
@@ -270,33 +265,10 @@ public final class CompiledNetwork {
     DirectionalResult[] cache = results.get(direction);
     DirectionalResult r = cache[subject];
     if (r == null) {
-      r =
-          shared
-              .get(direction)
-              .computeIfAbsent(
-                  sameResultKey(direction, subject),
-                  k -> SubjectEvaluator.evaluate(this, direction, subject));
+      r = SubjectEvaluator.evaluate(this, direction, subject);
       cache[subject] = r;
     }
     return r;
-  }
-
-  /**
-   * What a subject's result depends on: the rules that select it, whether it is isolated and, when
-   * one of those rules names a port of the subject's containers (ingress), those ports. Subjects
-   * with equal keys (typically the replicas-like workloads one policy selects by app label) share
-   * one result, computed once.
-   */
-  private List<Object> sameResultKey(Direction direction, int subject) {
-    int[] idx = rulesBySubject.get(direction)[subject];
-    boolean named = false;
-    for (int i : idx) {
-      named |= rules.get(i).fixedConns() == null;
-    }
-    return List.of(
-        IntBuffer.wrap(idx),
-        isIsolated(direction, subject),
-        direction == Direction.INGRESS && named ? identities.get(subject).ports() : List.of());
   }
 
   /** Computes every subject's results in both directions, in parallel. */
@@ -313,21 +285,28 @@ public final class CompiledNetwork {
   }
 
   private int[][] indexBySubject(Direction d) {
-    List<List<Integer>> lists = new ArrayList<>();
-    for (int i = 0; i < identities.size(); i++) {
-      lists.add(new ArrayList<>());
+    int[] counts = new int[identities.size()];
+    for (IndexedRule r : rules) {
+      BitSet subjects = r.subjects();
+      if (r.rule().direction() == d) {
+        for (int s = subjects.nextSetBit(0); s >= 0; s = subjects.nextSetBit(s + 1)) {
+          counts[s]++;
+        }
+      }
+    }
+    int[][] out = new int[identities.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new int[counts[i]];
+      counts[i] = 0;
     }
     for (IndexedRule r : rules) {
       if (r.rule().direction() != d) {
         continue;
       }
-      for (int s = r.subjects().nextSetBit(0); s >= 0; s = r.subjects().nextSetBit(s + 1)) {
-        lists.get(s).add(r.index());
+      BitSet subjects = r.subjects();
+      for (int s = subjects.nextSetBit(0); s >= 0; s = subjects.nextSetBit(s + 1)) {
+        out[s][counts[s]++] = r.index();
       }
-    }
-    int[][] out = new int[identities.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
     return out;
   }

@@ -255,14 +255,30 @@ public final class ConnectivityAnalysis {
       boolean tie = labels[byLabel[k]].equals(labels[byLabel[k - 1]]);
       rank[byLabel[k]] = tie ? rank[byLabel[k - 1]] : k;
     }
-    Integer[] order = new Integer[conns.size()];
+    // Two stable counting sorts (by destination rank, then by source rank): linear, primitive.
+    int[] order = new int[conns.size()];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(
-        order,
-        Comparator.<Integer>comparingInt(i -> rank[src[i]]).thenComparingInt(i -> rank[dst[i]]));
+    order = stableByRank(order, dst, rank);
+    order = stableByRank(order, src, rank);
     List<Connection> out = new ArrayList<>(conns.size());
     for (int i : order) {
       out.add(conns.get(i));
+    }
+    return out;
+  }
+
+  /** {@code order} stably sorted by {@code rank[peer[i]]} of each position {@code i}. */
+  private static int[] stableByRank(int[] order, int[] peer, int[] rank) {
+    int[] start = new int[rank.length + 1];
+    for (int i : order) {
+      start[rank[peer[i]] + 1]++;
+    }
+    for (int r = 0; r < rank.length; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] out = new int[order.length];
+    for (int i : order) {
+      out[start[rank[peer[i]]]++] = i;
     }
     return out;
   }

@@ -49,7 +49,7 @@ final class PeerUnits {
       if (r.rule().direction() != d) {
         continue;
       }
-      int[] peers = r.peers().stream().toArray();
+      int[] peers = toArray(r.peers());
       peersOfRule[r.index()] = peers;
       if (peers.length <= BROAD) {
         continue;
@@ -101,7 +101,7 @@ final class PeerUnits {
       for (int p : peersOfRule[r.index()]) {
         seen.set(unitOf[p]);
       }
-      unitsOfRule[r.index()] = seen.stream().toArray();
+      unitsOfRule[r.index()] = toArray(seen);
     }
     return new PeerUnits(unitOf, members, unitsOfRule, peersOfRule);
   }
@@ -129,6 +129,15 @@ final class PeerUnits {
   /** The peers {@code r} matches, ascending (a rule of this direction that is not all-peers). */
   int[] peersOf(IndexedRule r) {
     int[] out = peersOfRule[r.index()];
-    return out != null ? out : r.peers().stream().toArray();
+    return out != null ? out : toArray(r.peers());
+  }
+
+  private static int[] toArray(BitSet bits) {
+    int[] out = new int[bits.cardinality()];
+    int k = 0;
+    for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
+      out[k++] = p;
+    }
+    return out;
   }
 }

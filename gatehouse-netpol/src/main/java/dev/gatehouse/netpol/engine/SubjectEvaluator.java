@@ -48,22 +48,15 @@ final class SubjectEvaluator {
       int count = classes.count();
       List<List<IndexedRule>> merged = new ArrayList<>(count);
       ConnectionSet[] fixed = new ConnectionSet[count];
-      Map<ConnectionSet, Integer> weight = new HashMap<>();
       for (int c = 0; c < count; c++) {
-        List<IndexedRule> sig = new ArrayList<>(classes.rules(c));
-        sig.sort(Comparator.comparingInt(IndexedRule::index));
+        List<IndexedRule> sig = inIndexOrder(classes.rules(c));
         merged.add(merge(global, sig));
-        if (sig.stream().noneMatch(r -> peerDependent(d, r))) {
+        if (!anyPeerDependent(d, sig)) {
           fixed[c] =
               sig.isEmpty() ? untouched : TierEvaluator.evaluate(merged.get(c), isolated, dst);
-          weight.merge(fixed[c], classes.size(c), Integer::sum);
         }
       }
-      ConnectionSet fallback =
-          weight.entrySet().stream()
-              .max(Map.Entry.comparingByValue())
-              .map(Map.Entry::getKey)
-              .orElse(untouched);
+      ConnectionSet fallback = mostCommon(fixed, classes, untouched);
       boolean[] listed = new boolean[count];
       for (int c = 0; c < count; c++) {
         listed[c] = fixed[c] == null || !fixed[c].equals(fallback);
@@ -99,6 +92,45 @@ final class SubjectEvaluator {
     } finally {
       classes.release();
     }
+  }
+
+  /** The connections most peers get (over classes with fixed connections), else {@code dflt}. */
+  private static ConnectionSet mostCommon(
+      @Nullable ConnectionSet[] fixed, SubjectPartition classes, ConnectionSet dflt) {
+    Map<ConnectionSet, Integer> weight = new HashMap<>();
+    ConnectionSet best = dflt;
+    int bestWeight = -1;
+    for (int c = 0; c < fixed.length; c++) {
+      if (fixed[c] != null) {
+        int w = weight.merge(fixed[c], classes.size(c), Integer::sum);
+        if (w > bestWeight) {
+          best = fixed[c];
+          bestWeight = w;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** {@code rules} sorted by index (broad rules were applied first, so it may be out of order). */
+  private static List<IndexedRule> inIndexOrder(List<IndexedRule> rules) {
+    for (int i = 1; i < rules.size(); i++) {
+      if (rules.get(i - 1).index() > rules.get(i).index()) {
+        List<IndexedRule> out = new ArrayList<>(rules);
+        out.sort(Comparator.comparingInt(IndexedRule::index));
+        return out;
+      }
+    }
+    return rules;
+  }
+
+  private static boolean anyPeerDependent(Direction d, List<IndexedRule> rules) {
+    for (IndexedRule r : rules) {
+      if (peerDependent(d, r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code r}'s connections depend on the peer: egress named ports. */

@@ -1,8 +1,12 @@
 package dev.gatehouse.netpol.output;
 
 import dev.gatehouse.netpol.engine.Connection;
+import dev.gatehouse.netpol.engine.Peer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tables of {@code src, dst, conn} rows in netpol-analyzer's txt, json, csv and md formats, shared
@@ -15,11 +19,20 @@ final class Rows {
   /** One row: two peer labels and the connections between them. */
   record Row(String src, String dst, String conn) {}
 
-  /** The rows of connections, in their order. */
+  /**
+   * The rows of connections, in their order. Connections of a report share their peer objects and
+   * often their connection sets, so each label and each connection text is built once.
+   */
   static List<Row> of(List<Connection> conns) {
+    Map<Peer, String> labels = new IdentityHashMap<>();
+    Map<List<Object>, String> texts = new HashMap<>();
     List<Row> out = new ArrayList<>(conns.size());
     for (Connection c : conns) {
-      out.add(new Row(c.src().label(), c.dst().label(), c.text()));
+      out.add(
+          new Row(
+              labels.computeIfAbsent(c.src(), Peer::label),
+              labels.computeIfAbsent(c.dst(), Peer::label),
+              texts.computeIfAbsent(List.of(c.conns(), c.l7()), k -> c.text())));
     }
     return out;
   }
