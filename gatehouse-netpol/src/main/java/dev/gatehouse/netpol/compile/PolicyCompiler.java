@@ -60,30 +60,54 @@ public final class PolicyCompiler {
 
   private PolicyCompiler() {}
 
-  /** Compiles every policy among {@code snapshot.others()}. */
+  /**
+   * Compiles every policy among {@code snapshot.others()}. Objects are parsed and compiled in
+   * parallel, each into its own part; the parts are then joined in input order, so rules,
+   * isolations and diagnostics come out as a sequential pass would produce them.
+   */
   public static CompiledPolicies compile(ClusterSnapshot snapshot, Diagnostics diagnostics) {
+    List<Part> parts = snapshot.others().parallelStream().map(PolicyCompiler::part).toList();
     List<PolicyRule> rules = new ArrayList<>();
     List<Isolation> isolations = new ArrayList<>();
     List<AdminNetworkPolicy> admin = new ArrayList<>();
     List<BaselineAdminNetworkPolicy> baseline = new ArrayList<>();
-    for (KubeObject o : snapshot.others()) {
-      if (o.kind().equals("NetworkPolicy") && o.apiGroup().equals("networking.k8s.io")) {
-        NetworkPolicyParser.parse(o, diagnostics)
-            .ifPresent(p -> NetworkPolicyCompiler.compile(p, rules, isolations));
-      } else if (CiliumPolicyParser.handles(o)) {
-        CiliumPolicyParser.parse(o, diagnostics)
-            .ifPresent(p -> CiliumPolicyCompiler.compile(p, rules, isolations));
-      } else if (o.kind().equals("AdminNetworkPolicy") && o.apiGroup().equals(ADMIN_GROUP)) {
-        AdminPolicyParser.parseAdmin(o, diagnostics).ifPresent(admin::add);
-      } else if (o.kind().equals("BaselineAdminNetworkPolicy")
-          && o.apiGroup().equals(ADMIN_GROUP)) {
-        AdminPolicyParser.parseBaseline(o, diagnostics).ifPresent(baseline::add);
-      } else {
-        reportSkipped(o, diagnostics);
-      }
+    for (Part p : parts) {
+      rules.addAll(p.rules);
+      isolations.addAll(p.isolations);
+      admin.addAll(p.admin);
+      baseline.addAll(p.baseline);
+      p.diagnostics.all().forEach(diagnostics::add);
     }
     AdminPolicyCompiler.compile(AdminPolicies.of(admin, baseline, diagnostics), rules);
     return new CompiledPolicies(rules, isolations);
+  }
+
+  /** What one object contributes. */
+  private static final class Part {
+    final List<PolicyRule> rules = new ArrayList<>();
+    final List<Isolation> isolations = new ArrayList<>();
+    final List<AdminNetworkPolicy> admin = new ArrayList<>(0);
+    final List<BaselineAdminNetworkPolicy> baseline = new ArrayList<>(0);
+    final Diagnostics diagnostics = new Diagnostics();
+  }
+
+  private static Part part(KubeObject o) {
+    Part p = new Part();
+    Diagnostics d = p.diagnostics;
+    if (o.kind().equals("NetworkPolicy") && o.apiGroup().equals("networking.k8s.io")) {
+      NetworkPolicyParser.parse(o, d)
+          .ifPresent(np -> NetworkPolicyCompiler.compile(np, p.rules, p.isolations));
+    } else if (CiliumPolicyParser.handles(o)) {
+      CiliumPolicyParser.parse(o, d)
+          .ifPresent(cp -> CiliumPolicyCompiler.compile(cp, p.rules, p.isolations));
+    } else if (o.kind().equals("AdminNetworkPolicy") && o.apiGroup().equals(ADMIN_GROUP)) {
+      AdminPolicyParser.parseAdmin(o, d).ifPresent(p.admin::add);
+    } else if (o.kind().equals("BaselineAdminNetworkPolicy") && o.apiGroup().equals(ADMIN_GROUP)) {
+      AdminPolicyParser.parseBaseline(o, d).ifPresent(p.baseline::add);
+    } else {
+      reportSkipped(o, d);
+    }
+    return p;
   }
 
   private static void reportSkipped(KubeObject o, Diagnostics diagnostics) {
