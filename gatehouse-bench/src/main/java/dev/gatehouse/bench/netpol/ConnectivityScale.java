@@ -46,6 +46,9 @@ public final class ConnectivityScale {
       return;
     }
     System.out.println(Machine.describe());
+    if (o.cli().isPresent()) {
+      Cli.prime(o.cli().get());
+    }
     List<String> rows = new ArrayList<>();
     for (int index = 0; index < o.sizes().size(); index++) {
       int size = o.sizes().get(index);
