@@ -23,12 +23,19 @@ final class YamlScalars {
    */
   static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
 
+  /** The core schema's plain scalars that start with a letter and are not strings. */
+  private static final java.util.Set<String> CORE_WORDS =
+      java.util.Set.of("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE");
+
   private YamlScalars() {}
 
   /** The value of a plain scalar whose tag is to be resolved from its text. */
   static JsonNode plain(String v) {
     if (v.isEmpty() || !mayResolve(v.charAt(0))) {
       return v.isEmpty() ? NODES.nullNode() : NODES.textNode(v);
+    }
+    if (Character.isLetter(v.charAt(0)) && !CORE_WORDS.contains(v)) {
+      return NODES.textNode(v); // a word other than null/true/false is a string; skip the regexes
     }
     return tagged(RESOLVER.resolve(v, true), v);
   }
