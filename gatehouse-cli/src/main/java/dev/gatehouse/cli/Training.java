@@ -31,7 +31,8 @@ public final class Training {
     }
   }
 
-  private static boolean train(String cluster) {
+  /** Runs every training command on a cluster generated into {@code cluster}; true if all ran. */
+  static boolean train(String cluster) {
     boolean ok =
         run(
             0,
