@@ -11,6 +11,8 @@ import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.engine.CompiledNetwork;
 import dev.gatehouse.netpol.engine.ConnectivityAnalysis;
 import dev.gatehouse.netpol.engine.Endpoint;
+import dev.gatehouse.netpol.engine.EngineOptions;
+import dev.gatehouse.netpol.engine.EngineProfile;
 import dev.gatehouse.netpol.engine.NetworkEngine;
 import dev.gatehouse.netpol.engine.Verdict;
 import dev.gatehouse.netpol.synth.ClusterGenerator;
@@ -45,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * warm, fully cached network (the cost of a cold subject is part of the analysis time that {@link
  * ConnectivityScale} reports).
  *
- * <p>Run: {@code java -jar gatehouse-bench/target/benchmarks.jar NetworkEvalBenchmark}
+ * <p>Run: {@code java -jar gatehouse-bench/target/benchmarks.jar NetworkEvalBenchmark} (add {@code
+ * -p adminAndCilium=true,false} for issue 3's scenario too)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,6 +69,13 @@ public class NetworkEvalBenchmark {
   @Param("50")
   int namespaces;
 
+  /**
+   * Whether the cluster also has 20 AdminNetworkPolicies, the BANP and 300 Cilium policies (issue
+   * 3's scenario, analysed with the Cilium profile).
+   */
+  @Param("false")
+  boolean adminAndCilium;
+
   private @Nullable CompiledNetwork net;
   private Endpoint[] src = new Endpoint[PAIRS];
   private Endpoint[] dst = new Endpoint[PAIRS];
@@ -76,12 +86,18 @@ public class NetworkEvalBenchmark {
   @Setup
   public void setup() {
     GeneratedCluster cluster =
-        ClusterGenerator.generate(new ClusterGenerator.Options(namespaces, workloads, 42));
+        ClusterGenerator.generate(
+            new ClusterGenerator.Options(namespaces, workloads, 42, adminAndCilium));
     Diagnostics d = new Diagnostics();
     List<KubeObject> objects = new ArrayList<>();
     cluster.files().forEach((path, text) -> objects.addAll(KubeLoader.parse(text, path, d)));
     ClusterSnapshot snapshot = ClusterSnapshot.of(objects, d);
-    CompiledNetwork net = NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d);
+    CompiledNetwork net =
+        NetworkEngine.compile(
+            snapshot,
+            PolicyCompiler.compile(snapshot, d),
+            d,
+            EngineOptions.of(adminAndCilium ? EngineProfile.CILIUM : EngineProfile.DEFAULT));
     this.net = net;
     List<Endpoint> endpoints = new ArrayList<>();
     for (Workload w : snapshot.workloads()) {
