@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.kube.ClusterSnapshot;
 import dev.gatehouse.kube.Diagnostics;
-import dev.gatehouse.kube.KubeLoader;
 import dev.gatehouse.kube.KubeObject;
 import dev.gatehouse.kube.LabelSelector;
 import dev.gatehouse.kube.Workload;
@@ -47,7 +46,7 @@ class ClusterGeneratorTest {
   void generate_counts_matchTheManifests() {
     GeneratedCluster c = ClusterGenerator.generate(SMALL);
     Diagnostics d = new Diagnostics();
-    ClusterSnapshot snapshot = ClusterSnapshot.of(load(c, d), d);
+    ClusterSnapshot snapshot = c.snapshot(d);
     assertThat(d.hasProblems()).as("%s", d.all()).isFalse();
     assertThat(snapshot.workloads()).hasSize(c.workloads()).hasSize(60 + 3);
     assertThat(snapshot.namespaces()).hasSize(c.namespaces()).hasSize(4 + 3);
@@ -59,7 +58,7 @@ class ClusterGeneratorTest {
   @Test
   void generate_microsegmented_engineEqualsReference() {
     Diagnostics d = new Diagnostics();
-    ClusterSnapshot snapshot = ClusterSnapshot.of(load(ClusterGenerator.generate(SMALL), d), d);
+    ClusterSnapshot snapshot = ClusterGenerator.generate(SMALL).snapshot(d);
     CompiledNetwork net = NetworkEngine.compile(snapshot, PolicyCompiler.compile(snapshot, d), d);
     String engine = ConnectivityWriter.render(ConnectivityAnalysis.run(net), OutputFormat.TXT);
     String reference =
@@ -84,7 +83,7 @@ class ClusterGeneratorTest {
     assertThat(c.adminPolicies()).isEqualTo(21);
     assertThat(c.ciliumPolicies()).isEqualTo(300);
     Diagnostics d = new Diagnostics();
-    ClusterSnapshot snapshot = ClusterSnapshot.of(load(c, d), d);
+    ClusterSnapshot snapshot = c.snapshot(d);
     CompiledNetwork net =
         NetworkEngine.compile(
             snapshot,
@@ -155,11 +154,5 @@ class ClusterGeneratorTest {
     assertThatThrownBy(() -> new ClusterGenerator.Options(5, 4, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least the number of namespaces");
-  }
-
-  private static List<KubeObject> load(GeneratedCluster c, Diagnostics d) {
-    List<KubeObject> out = new ArrayList<>();
-    c.files().forEach((path, text) -> out.addAll(KubeLoader.parse(text, path, d)));
-    return out;
   }
 }

@@ -2,8 +2,6 @@ package dev.gatehouse.bench.netpol;
 
 import dev.gatehouse.kube.ClusterSnapshot;
 import dev.gatehouse.kube.Diagnostics;
-import dev.gatehouse.kube.KubeLoader;
-import dev.gatehouse.kube.KubeObject;
 import dev.gatehouse.kube.Workload;
 import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.algebra.Protocol;
@@ -89,9 +87,7 @@ public class NetworkEvalBenchmark {
         ClusterGenerator.generate(
             new ClusterGenerator.Options(namespaces, workloads, 42, adminAndCilium));
     Diagnostics d = new Diagnostics();
-    List<KubeObject> objects = new ArrayList<>();
-    cluster.files().forEach((path, text) -> objects.addAll(KubeLoader.parse(text, path, d)));
-    ClusterSnapshot snapshot = ClusterSnapshot.of(objects, d);
+    ClusterSnapshot snapshot = cluster.snapshot(d);
     CompiledNetwork net =
         NetworkEngine.compile(
             snapshot,

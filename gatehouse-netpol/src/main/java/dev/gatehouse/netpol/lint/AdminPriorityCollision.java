@@ -7,7 +7,6 @@ import dev.gatehouse.netpol.model.AdminNetworkPolicy;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * NP013: two AdminNetworkPolicies with the same priority whose subjects overlap: both select a
@@ -23,9 +22,7 @@ final class AdminPriorityCollision implements LintRule {
           "Two AdminNetworkPolicies share a priority and their subjects overlap.",
           "The order of two AdminNetworkPolicies with one priority is undefined, so for pods both"
               + " select the verdict depends on the implementation (netpol-analyzer and Gatehouse"
-              + " refuse the second policy). Give each policy its own priority.",
-          Set.of(),
-          Set.of());
+              + " refuse the second policy). Give each policy its own priority.");
 
   @Override
   public RuleInfo info() {

@@ -33,9 +33,7 @@ final class AllowAllIngress implements LintRule {
           "A rule without a from clause (or from every namespace and 0.0.0.0/0) on every port"
               + " undoes the policy's isolation: anything inside or outside the cluster can reach"
               + " the selected pods on any port. Name the sources (namespaceSelector,"
-              + " podSelector, ipBlock) and the ports that are really needed.",
-          Set.of(),
-          Set.of());
+              + " podSelector, ipBlock) and the ports that are really needed.");
 
   @Override
   public RuleInfo info() {

@@ -22,7 +22,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * NP001: a policy isolates egress of workloads that then cannot reach DNS.
@@ -45,9 +44,7 @@ final class EgressDnsBlocked implements LintRule {
               + " pods cannot resolve names, which usually shows up as timeouts far from the"
               + " policy. Allow UDP and TCP port 53 to kube-dns (namespaceSelector"
               + " kubernetes.io/metadata.name=kube-system, podSelector k8s-app=kube-dns) in a"
-              + " policy selecting these pods.",
-          Set.of(),
-          Set.of());
+              + " policy selecting these pods.");
 
   private static final String DNS_NAMESPACE = "kube-system";
   private static final Map<String, String> DNS_LABELS = Map.of("k8s-app", "kube-dns");

@@ -8,7 +8,6 @@ import dev.gatehouse.netpol.model.CiliumPolicyParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * NP006: an {@code except} entry of a NetworkPolicy {@code ipBlock} or a Cilium {@code
@@ -28,9 +27,7 @@ final class ExceptOutsideCidr implements LintRule {
           "Kubernetes and Cilium reject a policy whose except lies outside its cidr (or equals"
               + " it), so the whole policy is not applied. Usually the except was meant for"
               + " another block or has a typo in an octet or prefix length. Make the except a"
-              + " proper sub-range of the cidr, or drop it.",
-          Set.of(),
-          Set.of());
+              + " proper sub-range of the cidr, or drop it.");
 
   private static final List<String> CILIUM_SECTIONS =
       List.of("ingress", "ingressDeny", "egress", "egressDeny");

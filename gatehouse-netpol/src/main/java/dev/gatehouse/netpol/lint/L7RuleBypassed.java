@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * NP014: a Cilium rule with L7 rules on a port that an L4-only allow rule (NetworkPolicy, Cilium
@@ -31,9 +30,7 @@ final class L7RuleBypassed implements LintRule {
           "Cilium merges every allow rule of a port towards a peer; if one of them has no L7 part,"
               + " the port is not filtered and every HTTP request or DNS query passes, whatever"
               + " the L7 rules say. Remove the port from the L4-only rule (or narrow its peers) so"
-              + " that the L7 rule filters the traffic.",
-          Set.of(),
-          Set.of());
+              + " that the L7 rule filters the traffic.");
 
   @Override
   public RuleInfo info() {

@@ -34,9 +34,7 @@ final class MissingDefaultDeny implements LintRule {
           "Without a default deny, a pod that no policy selects accepts (ingress) or opens"
               + " (egress) every connection, and every new workload starts open. Add a default-deny"
               + " NetworkPolicy to the namespace (podSelector: {}, policyTypes: [Ingress] or"
-              + " [Egress], no rules) and allow what is needed on top of it.",
-          Set.of(),
-          Set.of());
+              + " [Egress], no rules) and allow what is needed on top of it.");
 
   private static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
 

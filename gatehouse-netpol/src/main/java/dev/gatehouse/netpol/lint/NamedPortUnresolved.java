@@ -33,9 +33,7 @@ final class NamedPortUnresolved implements LintRule {
           "A named port resolves on each destination pod's container ports; when no destination"
               + " declares a port of that name (and protocol), the port clause matches nothing."
               + " Usually the name differs from the containerPort's name, or the port is declared"
-              + " with another protocol. Use the exact container port name, or a port number.",
-          Set.of(),
-          Set.of());
+              + " with another protocol. Use the exact container port name, or a port number.");
 
   @Override
   public RuleInfo info() {

@@ -13,7 +13,6 @@ import dev.gatehouse.netpol.model.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * NP005: a rule peer (pods by namespace and pod selectors) that selects no workload of the input,
@@ -30,9 +29,7 @@ final class PeerSelectsNothing implements LintRule {
           "A peer that selects nothing allows (or denies) nothing: usually a label typo, a"
               + " namespace label that the namespaces do not carry (namespaces always have"
               + " kubernetes.io/metadata.name), or a podSelector that looks in the wrong"
-              + " namespace. Fix the selector, or remove the peer.",
-          Set.of(),
-          Set.of());
+              + " namespace. Fix the selector, or remove the peer.");
 
   @Override
   public RuleInfo info() {

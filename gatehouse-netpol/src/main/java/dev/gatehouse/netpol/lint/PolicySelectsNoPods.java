@@ -11,7 +11,6 @@ import dev.gatehouse.netpol.model.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * NP004: a policy (or a rule of a Cilium policy with {@code specs}) whose subject selects no
@@ -27,9 +26,7 @@ final class PolicySelectsNoPods implements LintRule {
           "A policy that selects no pod has no effect: usually a label typo, a selector written"
               + " for another namespace, or a policy left behind by a removed workload. Fix the"
               + " selector (compare it with the workloads' pod template labels) or delete the"
-              + " policy.",
-          Set.of(),
-          Set.of());
+              + " policy.");
 
   @Override
   public RuleInfo info() {

@@ -32,9 +32,7 @@ final class RedundantRule implements LintRule {
           "Allow rules are unioned: a rule whose every peer, port and subject is already covered"
               + " by other rules adds nothing, and often hides a mistake (the narrower rule was"
               + " meant to be the only one, or a selector was meant to differ). Remove the"
-              + " redundant rule, or narrow the broader one.",
-          Set.of(),
-          Set.of());
+              + " redundant rule, or narrow the broader one.");
 
   private static final Comparator<Coverage.Entry> SOURCE_ORDER =
       Comparator.comparing((Coverage.Entry e) -> origin(e).location().file())

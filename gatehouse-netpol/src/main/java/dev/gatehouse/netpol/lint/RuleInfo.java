@@ -31,6 +31,11 @@ public record RuleInfo(
     supersedes = Set.copyOf(supersedes);
   }
 
+  /** A rule that runs under every profile and supersedes none. */
+  public RuleInfo(String id, String name, Severity severity, String summary, String help) {
+    this(id, name, severity, summary, help, Set.of(), Set.of());
+  }
+
   /** Whether the rule runs under {@code profile}. */
   public boolean appliesTo(EngineProfile profile) {
     return profiles.isEmpty() || profiles.contains(profile);

@@ -27,9 +27,7 @@ final class UnreachableAdminRule implements LintRule {
               + " match decides. A rule whose traffic is all matched by earlier rules never takes"
               + " effect: its action (often a Deny or Pass meant as an exception) is dead. Move"
               + " the rule before the broader one, give its policy a lower priority number, or"
-              + " narrow the earlier rule.",
-          Set.of(),
-          Set.of());
+              + " narrow the earlier rule.");
 
   @Override
   public RuleInfo info() {

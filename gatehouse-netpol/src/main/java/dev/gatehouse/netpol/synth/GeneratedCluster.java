@@ -1,11 +1,17 @@
 package dev.gatehouse.netpol.synth;
 
+import dev.gatehouse.kube.ClusterSnapshot;
+import dev.gatehouse.kube.Diagnostics;
+import dev.gatehouse.kube.KubeLoader;
+import dev.gatehouse.kube.KubeObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -43,6 +49,13 @@ public record GeneratedCluster(
   /** The total size of the manifests in bytes (UTF-8). */
   public long bytes() {
     return files.values().stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+  }
+
+  /** The cluster as a snapshot, parsed in memory (problems go to {@code diagnostics}). */
+  public ClusterSnapshot snapshot(Diagnostics diagnostics) {
+    List<KubeObject> objects = new ArrayList<>();
+    files.forEach((path, text) -> objects.addAll(KubeLoader.parse(text, path, diagnostics)));
+    return ClusterSnapshot.of(objects, diagnostics);
   }
 
   /**

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.kube.ClusterSnapshot;
 import dev.gatehouse.kube.Diagnostics;
-import dev.gatehouse.kube.KubeLoader;
-import dev.gatehouse.kube.KubeObject;
 import dev.gatehouse.netpol.algebra.ConnectionSet;
 import dev.gatehouse.netpol.compile.PolicyCompiler;
 import dev.gatehouse.netpol.ir.Direction;
 import dev.gatehouse.netpol.synth.ClusterGenerator;
 import dev.gatehouse.netpol.synth.GeneratedCluster;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,9 +34,7 @@ class SubjectEvaluatorTest {
     GeneratedCluster c =
         ClusterGenerator.generate(new ClusterGenerator.Options(namespaces, workloads, seed, admin));
     Diagnostics d = new Diagnostics();
-    List<KubeObject> objects = new ArrayList<>();
-    c.files().forEach((path, text) -> objects.addAll(KubeLoader.parse(text, path, d)));
-    ClusterSnapshot snapshot = ClusterSnapshot.of(objects, d);
+    ClusterSnapshot snapshot = c.snapshot(d);
     CompiledNetwork net =
         NetworkEngine.compile(
             snapshot, PolicyCompiler.compile(snapshot, d), d, EngineOptions.of(profile));
