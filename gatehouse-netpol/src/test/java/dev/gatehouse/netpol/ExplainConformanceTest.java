@@ -73,17 +73,7 @@ class ExplainConformanceTest {
       actual +=
           "\n" + ExposureWriter.txtSection(ExposureAnalysis.run(net, c.focus(), c.focusConn()));
     }
-    String expected = Files.readString(netpol.resolve("expected").resolve(c.expected()));
-    if (!clean(actual).equals(clean(expected))) {
-      Path out = Path.of("target/conformance-actual");
-      Files.createDirectories(out);
-      Files.writeString(out.resolve(c.expected()), actual);
-    }
-    assertThat(clean(actual)).as("diagnostics: %s", d.all()).isEqualTo(clean(expected));
-  }
-
-  private static String clean(String s) {
-    return s.replace("\n", "").replace("\r", "");
+    SharedData.assertMatchesExpected(netpol, c.expected(), actual, d);
   }
 
   /** One row: input dir, expected file, focus, focus connection and explain-only filter. */

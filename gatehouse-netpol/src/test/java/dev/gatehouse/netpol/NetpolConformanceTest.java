@@ -1,6 +1,5 @@
 package dev.gatehouse.netpol;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatehouse.kube.Diagnostics;
@@ -72,17 +71,7 @@ class NetpolConformanceTest {
       }
       actual = ConnectivityWriter.render(report, c.format(), c.connection());
     }
-    String expected = Files.readString(netpol.resolve("expected").resolve(c.expected()));
-    if (!clean(actual).equals(clean(expected))) {
-      Path out = Path.of("target/conformance-actual");
-      Files.createDirectories(out);
-      Files.writeString(out.resolve(c.expected()), actual);
-    }
-    assertThat(clean(actual)).as("diagnostics: %s", d.all()).isEqualTo(clean(expected));
-  }
-
-  private static String clean(String s) {
-    return s.replace("\n", "").replace("\r", "");
+    SharedData.assertMatchesExpected(netpol, c.expected(), actual, d);
   }
 
   /** One row: input dir, expected file, format, focus, focus connection and exposure. */
